@@ -1,0 +1,17 @@
+import { CwmError, type CwmErrorArgs } from './base.js';
+
+/** A simulated-world scenario or parameter is invalid; names the field and the reason. */
+export class ScenarioError extends CwmError {
+  override name = 'ScenarioError';
+  readonly field: string;
+
+  constructor(field: string, reason: string, args: CwmErrorArgs = {}) {
+    super(`scenario field "${field}": ${reason}`, args);
+    this.field = field;
+  }
+}
+
+/** A stylized-fact statistic cannot be computed on the given series (too short, constant). */
+export class StylizedFactsError extends CwmError {
+  override name = 'StylizedFactsError';
+}
