@@ -80,7 +80,7 @@ export function computeStylizedFacts(input: FactsInput): StylizedFacts {
     vv = correlation(vol.subarray(0, k), a.subarray(0, k));
   }
   const lev = leverageCorrelation(r, 10);
-  const q = (x: Float64Array | undefined, p: number) => (x && x.length ? quantile(x, p) : Number.NaN);
+  const q = (x: Float64Array | undefined, p: number) => (x?.length ? quantile(x, p) : Number.NaN);
   return {
     n,
     stdev: sd,
