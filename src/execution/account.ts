@@ -95,14 +95,17 @@ export class Account {
     this.assetFunding[asset] += pay;
   }
 
-  /** Borrow cost on short positions over `dtMs` milliseconds at `rateAnnual` (365-day year). */
-  applyBorrow(rateAnnual: number, dtMs: number): void {
+  /**
+   * Borrow cost on short spot positions over `dtMs` milliseconds at `rateAnnual` (365-day year).
+   * @param perp optional per-asset flags; perpetuals (1) pay funding instead and are skipped.
+   */
+  applyBorrow(rateAnnual: number, dtMs: number, perp?: Uint8Array): void {
     if (!(rateAnnual > 0) || !(dtMs > 0)) return;
     const f = (rateAnnual * dtMs) / (365 * 86_400_000);
     for (let i = 0; i < this.nAssets; i++) {
       const p = this.positions[i];
       const m = this.marks[i];
-      if (p < 0 && m > 0) {
+      if (p < 0 && m > 0 && !(perp && perp[i] === 1)) {
         const c = -p * m * f;
         this.cash -= c;
         this.borrow += c;

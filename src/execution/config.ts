@@ -41,10 +41,12 @@ export interface ExecutionConfig {
   borrowRateAnnual: number;
   /** Smallest order notional in quote currency; smaller orders are refused (default 0). */
   minNotional: number;
+  /** Per asset: 1 for a perpetual future (pays funding, no borrow on shorts), 0 for spot. Length nAssets. */
+  perp: Uint8Array;
 }
 
 /** Defaults: costs always on. */
-export const DEFAULT_EXECUTION_CONFIG: Readonly<Omit<ExecutionConfig, 'kyleLambda'>> = {
+export const DEFAULT_EXECUTION_CONFIG: Readonly<Omit<ExecutionConfig, 'kyleLambda' | 'perp'>> = {
   takerFeeBps: 10,
   makerFeeBps: 10,
   halfSpreadBps: 1,
@@ -72,7 +74,7 @@ export type ExecutionConfigInput = Partial<Omit<ExecutionConfig, 'kyleLambda'>> 
  *   non-positive leverage, latency < 1, non-positive participation, or a `kyleLambda` of the wrong length.
  */
 export function resolveExecutionConfig(input: ExecutionConfigInput, nAssets: number): ExecutionConfig {
-  const c = { ...DEFAULT_EXECUTION_CONFIG, ...input } as Omit<ExecutionConfig, 'kyleLambda'>;
+  const c = { ...DEFAULT_EXECUTION_CONFIG, ...input } as Omit<ExecutionConfig, 'kyleLambda' | 'perp'>;
   const finite = (field: keyof ExecutionConfig, v: number, min: number): void => {
     if (!(v >= min) || Number.isNaN(v)) throw new ExecutionConfigError(field, `must be >= ${min}, got ${v}`);
   };
@@ -118,7 +120,13 @@ export function resolveExecutionConfig(input: ExecutionConfigInput, nAssets: num
   } else if (c.impact === 'linear') {
     throw new ExecutionConfigError('kyleLambda', "is required for impact 'linear' (see calibrateKyleLambda)");
   }
-  return { ...c, kyleLambda: kyle };
+  const perp = new Uint8Array(nAssets);
+  if (input.perp) {
+    if (input.perp.length !== nAssets)
+      throw new ExecutionConfigError('perp', `has ${input.perp.length} entries for ${nAssets} assets`);
+    for (let i = 0; i < nAssets; i++) perp[i] = input.perp[i] ? 1 : 0;
+  }
+  return { ...c, kyleLambda: kyle, perp };
 }
 
 /** A configuration with every cost switched off (for "without costs" metrics). */

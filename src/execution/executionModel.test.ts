@@ -112,14 +112,17 @@ describe('ExecutionModel', () => {
   });
 
   it('charges funding to longs and borrow to shorts; attribution adds up', () => {
-    const model = new ExecutionModel({ allowShort: true, maxGrossLeverage: 3, borrowRateAnnual: 0.1 }, 2);
+    const model = new ExecutionModel(
+      { allowShort: true, maxGrossLeverage: 3, borrowRateAnnual: 0.1, perp: [true, false] },
+      2,
+    );
     const acct = new Account(2, 10_000);
     const m = snap([100, 50]);
     const rep = createFillReport();
     model.execute(acct, 0, 10, m, rep);
     model.execute(acct, 1, -20, m, rep);
     m.mid.set([110, 45]);
-    m.fundingRate.set([0.0001, 0]);
+    m.fundingRate.set([0.0001, 0.5]); // the spot asset's rate is ignored: it pays borrow, not funding
     acct.markToMarket(m.mid);
     model.accrueCarry(acct, m, 86_400_000, true);
     expect(acct.funding).toBeCloseTo(10 * 110 * 0.0001, 12);

@@ -239,13 +239,17 @@ export class ExecutionModel {
   }
 
   /**
-   * Accrues perp funding (at a funding event) and short borrow cost over `dtMs` for every asset.
+   * Accrues perp funding (at a funding event, perpetual assets only) and borrow cost over `dtMs` on spot
+   * shorts.
    * Call once per bar after marking to market.
    *
    * @param fundingEvent true when this bar contains a funding timestamp (rates taken from `m.fundingRate`).
    */
   accrueCarry(account: Account, m: MarketSnapshot, dtMs: number, fundingEvent: boolean): void {
-    if (fundingEvent) for (let i = 0; i < this.nAssets; i++) account.applyFunding(i, m.fundingRate[i]);
-    account.applyBorrow(this.config.borrowRateAnnual, dtMs);
+    if (fundingEvent) {
+      for (let i = 0; i < this.nAssets; i++)
+        if (this.config.perp[i] === 1) account.applyFunding(i, m.fundingRate[i]);
+    }
+    account.applyBorrow(this.config.borrowRateAnnual, dtMs, this.config.perp);
   }
 }
