@@ -40,7 +40,7 @@ export class ExecutionModel {
   private readonly halfSpread: number;
   private readonly impactKind: 0 | 1 | 2;
 
-  constructor(config: ExecutionConfigInput | ExecutionConfig, nAssets: number) {
+  constructor(config: ExecutionConfigInput, nAssets: number) {
     this.config = resolveExecutionConfig(config, nAssets);
     this.nAssets = nAssets;
     this.takerFee = this.config.takerFeeBps / 1e4;
