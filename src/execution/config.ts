@@ -62,8 +62,10 @@ export const DEFAULT_EXECUTION_CONFIG: Readonly<Omit<ExecutionConfig, 'kyleLambd
 };
 
 /** User-facing partial settings (anything omitted takes its default). */
-export type ExecutionConfigInput = Partial<Omit<ExecutionConfig, 'kyleLambda'>> & {
+export type ExecutionConfigInput = Partial<Omit<ExecutionConfig, 'kyleLambda' | 'perp'>> & {
   kyleLambda?: ArrayLike<number>;
+  /** Which assets are perpetuals (true/1); default none. */
+  perp?: ArrayLike<boolean> | ArrayLike<number>;
 };
 
 /**
