@@ -1,0 +1,134 @@
+import { type EvalEnv, Expr, type StreamContext, type StreamNode } from '../expr.js';
+
+/**
+ * Elementwise functions of two values. NaN in either gives NaN; division by zero gives NaN (undefined
+ * ratio), never 0 or Infinity.
+ */
+export const PAIR_FUNCTIONS = {
+  Add: (a: number, b: number) => a + b,
+  Sub: (a: number, b: number) => a - b,
+  Mul: (a: number, b: number) => a * b,
+  Div: (a: number, b: number) => (b === 0 ? Number.NaN : a / b),
+  /** Larger of the two; NaN if either is NaN. */
+  Greater: (a: number, b: number) => (Number.isNaN(a) || Number.isNaN(b) ? Number.NaN : Math.max(a, b)),
+  /** Smaller of the two; NaN if either is NaN. */
+  Less: (a: number, b: number) => (Number.isNaN(a) || Number.isNaN(b) ? Number.NaN : Math.min(a, b)),
+  /** 1 if a > b, 0 if not, NaN if either is NaN. */
+  Gt: (a: number, b: number) => (Number.isNaN(a) || Number.isNaN(b) ? Number.NaN : a > b ? 1 : 0),
+  /** 1 if a < b, 0 if not, NaN if either is NaN. */
+  Lt: (a: number, b: number) => (Number.isNaN(a) || Number.isNaN(b) ? Number.NaN : a < b ? 1 : 0),
+  /** a^b; NaN where undefined. */
+  Power: (a: number, b: number) => a ** b,
+} as const satisfies Record<string, (a: number, b: number) => number>;
+
+/** Name of a pair function. */
+export type PairName = keyof typeof PAIR_FUNCTIONS;
+
+/** Applies `fn` elementwise to `a`, `b` into `out`. O(n). */
+export function mapPair(
+  a: Float64Array,
+  b: Float64Array,
+  fn: (x: number, y: number) => number,
+  out: Float64Array,
+): Float64Array {
+  for (let i = 0; i < a.length; i++) out[i] = fn(a[i], b[i]);
+  return out;
+}
+
+/** Pair operator (Qlib `PairOperator`): `Div($volume,Mean($volume,20))`. */
+export class PairExpr extends Expr {
+  readonly children: readonly Expr[];
+  constructor(
+    readonly op: PairName,
+    a: Expr,
+    b: Expr,
+  ) {
+    super();
+    this.children = [a, b];
+  }
+  lookback(): number {
+    return Math.max(this.children[0].lookback(), this.children[1].lookback());
+  }
+  protected compute(env: EvalEnv): Float64Array {
+    const a = this.children[0].evaluate(env);
+    const b = this.children[1].evaluate(env);
+    const out = new Float64Array(env.n);
+    switch (this.op) {
+      case 'Add':
+        for (let i = 0; i < out.length; i++) out[i] = a[i] + b[i];
+        return out;
+      case 'Sub':
+        for (let i = 0; i < out.length; i++) out[i] = a[i] - b[i];
+        return out;
+      case 'Mul':
+        for (let i = 0; i < out.length; i++) out[i] = a[i] * b[i];
+        return out;
+      default:
+        return mapPair(a, b, PAIR_FUNCTIONS[this.op], out);
+    }
+  }
+  stream(ctx: StreamContext): StreamNode {
+    const a = this.children[0].stream(ctx);
+    const b = this.children[1].stream(ctx);
+    const fn = PAIR_FUNCTIONS[this.op];
+    return { step: (row) => fn(a.step(row), b.step(row)) };
+  }
+}
+
+/**
+ * Mean of several expressions, skipping NaN members; NaN when fewer than `minCount` are finite.
+ * Used to pool optional inputs (venues, assets).
+ */
+export class NanMeanExpr extends Expr {
+  readonly op = 'NanMean';
+  constructor(
+    readonly children: readonly Expr[],
+    readonly minCount: number,
+  ) {
+    super();
+  }
+  protected override args(): number[] {
+    return [this.minCount];
+  }
+  lookback(): number {
+    return Math.max(0, ...this.children.map((c) => c.lookback()));
+  }
+  protected compute(env: EvalEnv): Float64Array {
+    const cols = this.children.map((c) => c.evaluate(env));
+    const out = new Float64Array(env.n);
+    for (let i = 0; i < env.n; i++) out[i] = nanMeanAt(cols, i, this.minCount);
+    return out;
+  }
+  stream(ctx: StreamContext): StreamNode {
+    const nodes = this.children.map((c) => c.stream(ctx));
+    const vals = new Float64Array(nodes.length);
+    const min = this.minCount;
+    return {
+      step: (row) => {
+        for (let k = 0; k < nodes.length; k++) vals[k] = nodes[k].step(row);
+        let s = 0;
+        let c = 0;
+        for (let k = 0; k < vals.length; k++) {
+          if (!Number.isNaN(vals[k])) {
+            s += vals[k];
+            c++;
+          }
+        }
+        return c >= min && c > 0 ? s / c : Number.NaN;
+      },
+    };
+  }
+}
+
+function nanMeanAt(cols: Float64Array[], i: number, min: number): number {
+  let s = 0;
+  let c = 0;
+  for (let k = 0; k < cols.length; k++) {
+    const v = cols[k][i];
+    if (!Number.isNaN(v)) {
+      s += v;
+      c++;
+    }
+  }
+  return c >= min && c > 0 ? s / c : Number.NaN;
+}

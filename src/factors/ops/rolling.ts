@@ -1,0 +1,540 @@
+import { FactorDefinitionError } from '../../errors/factors.js';
+import { checkWindow, type EvalEnv, Expr, type StreamContext, type StreamNode } from '../expr.js';
+
+/**
+ * Rolling-window kernels over `Float64Array` (Qlib `Rolling` family), O(n) or O(n log w).
+ *
+ * Conventions shared by every kernel here:
+ * - The window at row i is rows `[i - w + 1, i]`. Rows `i < w - 1` are NaN (warm-up).
+ * - A window holding any NaN gives NaN (the data is missing, so the statistic is unavailable).
+ * - Degenerate windows give NaN, never 0: a z-score or correlation over a flat window, a variance with w = 1.
+ * - Running sums are kept relative to the first finite value of the series (`K`) to limit cancellation,
+ *   and are recomputed exactly from the window every `w` rows (rows `i` with `(i + 1) % w == 0`), so
+ *   rounding error does not accumulate. The streaming classes perform the same floating-point operations
+ *   in the same order, so batch and streaming values are bit-identical.
+ */
+
+/** Statistics computed from running first and second moments of one series. */
+export type MomentName = 'Sum' | 'Mean' | 'Var' | 'Std' | 'ZScore';
+
+/** Relative threshold under which a variance is treated as rounding noise (a flat window). */
+export const DEGENERATE_VAR = 1e-12;
+
+function finishMoment(mode: MomentName, w: number, s1: number, s2: number, k: number, x: number): number {
+  switch (mode) {
+    case 'Sum':
+      return s1 + w * k;
+    case 'Mean':
+      return k + s1 / w;
+    default: {
+      let v = (s2 - (s1 * s1) / w) / (w - 1);
+      if (v < 0) v = 0;
+      if (mode === 'Var') return v;
+      if (mode === 'Std') return Math.sqrt(v);
+      if (!(v > DEGENERATE_VAR * (s2 / w))) return Number.NaN;
+      return (x - (k + s1 / w)) / Math.sqrt(v);
+    }
+  }
+}
+
+function firstFinite(x: Float64Array): number {
+  for (let i = 0; i < x.length; i++) if (!Number.isNaN(x[i])) return x[i];
+  return 0;
+}
+
+/**
+ * Rolling sum, mean, variance (ddof 1), standard deviation (ddof 1) or z-score `(x_i - mean)/std`.
+ * O(n). Var/Std/ZScore need `w >= 2`.
+ */
+export function rollingMoment(mode: MomentName, x: Float64Array, w: number, out: Float64Array): Float64Array {
+  checkWindow(mode, w, mode === 'Sum' || mode === 'Mean' ? 1 : 2);
+  const n = x.length;
+  const k = firstFinite(x);
+  let s1 = 0;
+  let s2 = 0;
+  let nan = 0;
+  let until = w;
+  for (let i = 0; i < n; i++) {
+    const v = x[i];
+    if (Number.isNaN(v)) nan++;
+    else {
+      const d = v - k;
+      s1 += d;
+      s2 += d * d;
+    }
+    if (i >= w) {
+      const u = x[i - w];
+      if (Number.isNaN(u)) nan--;
+      else {
+        const e = u - k;
+        s1 -= e;
+        s2 -= e * e;
+      }
+    }
+    if (--until === 0) {
+      until = w;
+      s1 = 0;
+      s2 = 0;
+      for (let j = i - w + 1; j <= i; j++) {
+        const u = x[j];
+        if (!Number.isNaN(u)) {
+          const e = u - k;
+          s1 += e;
+          s2 += e * e;
+        }
+      }
+    }
+    out[i] = i >= w - 1 && nan === 0 ? finishMoment(mode, w, s1, s2, k, v) : Number.NaN;
+  }
+  return out;
+}
+
+/** Streaming twin of `rollingMoment`: same operations in the same order. O(1) per update (O(w) every w). */
+export class RollingMomentStream {
+  private readonly buf: Float64Array;
+  private i = 0;
+  private k = Number.NaN;
+  private s1 = 0;
+  private s2 = 0;
+  private nan = 0;
+  private until: number;
+  constructor(
+    readonly mode: MomentName,
+    readonly w: number,
+  ) {
+    checkWindow(mode, w, mode === 'Sum' || mode === 'Mean' ? 1 : 2);
+    this.buf = new Float64Array(w);
+    this.until = w;
+  }
+  update(v: number): number {
+    const w = this.w;
+    const slot = this.i % w;
+    if (Number.isNaN(this.k) && !Number.isNaN(v)) this.k = v;
+    const k = this.k;
+    if (Number.isNaN(v)) this.nan++;
+    else {
+      const d = v - k;
+      this.s1 += d;
+      this.s2 += d * d;
+    }
+    if (this.i >= w) {
+      const u = this.buf[slot];
+      if (Number.isNaN(u)) this.nan--;
+      else {
+        const e = u - k;
+        this.s1 -= e;
+        this.s2 -= e * e;
+      }
+    }
+    this.buf[slot] = v;
+    const i = this.i++;
+    if (--this.until === 0) {
+      this.until = w;
+      let s1 = 0;
+      let s2 = 0;
+      for (let j = 1; j <= w; j++) {
+        const u = this.buf[(slot + j) % w];
+        if (!Number.isNaN(u)) {
+          const e = u - k;
+          s1 += e;
+          s2 += e * e;
+        }
+      }
+      this.s1 = s1;
+      this.s2 = s2;
+    }
+    return i >= w - 1 && this.nan === 0 ? finishMoment(this.mode, w, this.s1, this.s2, k, v) : Number.NaN;
+  }
+}
+
+/**
+ * Rolling OLS slope of the window values on time (0, 1, ..., w-1), per row: Qlib `Slope`.
+ * `slope = (sum k y_k - (w-1)/2 sum y_k) / (w (w^2 - 1) / 12)`. O(n). Needs `w >= 2`.
+ */
+export function rollingSlope(x: Float64Array, w: number, out: Float64Array): Float64Array {
+  checkWindow('Slope', w, 2);
+  const n = x.length;
+  const tbar = (w - 1) / 2;
+  const stt = (w * (w * w - 1)) / 12;
+  let s1 = 0;
+  let s3 = 0;
+  let nan = 0;
+  let until = w;
+  for (let i = 0; i < n; i++) {
+    const v = x[i];
+    const d = !Number.isNaN(v) ? v : 0;
+    if (Number.isNaN(v)) nan++;
+    if (i < w) {
+      s3 += i * d;
+      s1 += d;
+    } else {
+      const u = x[i - w];
+      const e = !Number.isNaN(u) ? u : 0;
+      if (Number.isNaN(u)) nan--;
+      s3 = s3 - (s1 - e) + (w - 1) * d;
+      s1 = s1 - e + d;
+    }
+    if (--until === 0) {
+      until = w;
+      s1 = 0;
+      s3 = 0;
+      for (let j = 0; j < w; j++) {
+        const u = x[i - w + 1 + j];
+        if (!Number.isNaN(u)) {
+          s1 += u;
+          s3 += j * u;
+        }
+      }
+    }
+    out[i] = i >= w - 1 && nan === 0 ? (s3 - tbar * s1) / stt : Number.NaN;
+  }
+  return out;
+}
+
+/** Streaming twin of `rollingSlope`. */
+export class RollingSlopeStream {
+  private readonly buf: Float64Array;
+  private i = 0;
+  private s1 = 0;
+  private s3 = 0;
+  private nan = 0;
+  private until: number;
+  constructor(readonly w: number) {
+    checkWindow('Slope', w, 2);
+    this.buf = new Float64Array(w);
+    this.until = w;
+  }
+  update(v: number): number {
+    const w = this.w;
+    const slot = this.i % w;
+    const d = !Number.isNaN(v) ? v : 0;
+    if (Number.isNaN(v)) this.nan++;
+    if (this.i < w) {
+      this.s3 += this.i * d;
+      this.s1 += d;
+    } else {
+      const u = this.buf[slot];
+      const e = !Number.isNaN(u) ? u : 0;
+      if (Number.isNaN(u)) this.nan--;
+      this.s3 = this.s3 - (this.s1 - e) + (w - 1) * d;
+      this.s1 = this.s1 - e + d;
+    }
+    this.buf[slot] = v;
+    const i = this.i++;
+    if (--this.until === 0) {
+      this.until = w;
+      let s1 = 0;
+      let s3 = 0;
+      for (let j = 0; j < w; j++) {
+        const u = this.buf[(slot + 1 + j) % w];
+        if (!Number.isNaN(u)) {
+          s1 += u;
+          s3 += j * u;
+        }
+      }
+      this.s1 = s1;
+      this.s3 = s3;
+    }
+    return i >= w - 1 && this.nan === 0
+      ? (this.s3 - ((w - 1) / 2) * this.s1) / ((w * (w * w - 1)) / 12)
+      : Number.NaN;
+  }
+}
+
+/**
+ * Rolling maximum (`sign = 1`) or minimum (`sign = -1`) with a monotonic deque: O(n) total.
+ * Reference: the ascending-minima algorithm (Lemire, "Streaming maximum-minimum filter using no more than
+ * three comparisons per element", 2006).
+ */
+export function rollingExtreme(x: Float64Array, w: number, sign: 1 | -1, out: Float64Array): Float64Array {
+  const s = new RollingExtremeStream(w, sign);
+  for (let i = 0; i < x.length; i++) out[i] = s.update(x[i]);
+  return out;
+}
+
+/** Streaming rolling max/min; the batch kernel runs this same code. O(1) amortized per update. */
+export class RollingExtremeStream {
+  private readonly vals: Float64Array;
+  private readonly idx: Float64Array;
+  private head = 0;
+  private size = 0;
+  private i = 0;
+  private lastNan = -1;
+  constructor(
+    readonly w: number,
+    readonly sign: 1 | -1,
+  ) {
+    checkWindow(sign === 1 ? 'Max' : 'Min', w);
+    this.vals = new Float64Array(w);
+    this.idx = new Float64Array(w);
+  }
+  update(v: number): number {
+    const w = this.w;
+    const i = this.i++;
+    // drop the element leaving the window
+    if (this.size > 0 && this.idx[this.head] <= i - w) {
+      this.head = (this.head + 1) % w;
+      this.size--;
+    }
+    if (Number.isNaN(v)) this.lastNan = i;
+    else {
+      const sv = this.sign * v;
+      while (this.size > 0) {
+        const tail = (this.head + this.size - 1) % w;
+        if (this.sign * this.vals[tail] <= sv) this.size--;
+        else break;
+      }
+      const pos = (this.head + this.size) % w;
+      this.vals[pos] = v;
+      this.idx[pos] = i;
+      this.size++;
+    }
+    if (i < w - 1 || this.lastNan > i - w) return Number.NaN;
+    return this.vals[this.head];
+  }
+}
+
+/**
+ * Sorted window of the finite values among the last `w`; insertion and removal by binary search.
+ * O(w) per update (array shift), exact.
+ */
+export class SortedWindow {
+  private readonly buf: Float64Array;
+  readonly sorted: Float64Array;
+  size = 0;
+  private i = 0;
+  nan = 0;
+  constructor(readonly w: number) {
+    this.buf = new Float64Array(w);
+    this.sorted = new Float64Array(w);
+  }
+  /** Pushes a value, evicting the one that leaves the window; returns the row index (0-based). */
+  push(v: number): number {
+    const w = this.w;
+    const slot = this.i % w;
+    if (this.i >= w) {
+      const u = this.buf[slot];
+      if (Number.isNaN(u)) this.nan--;
+      else {
+        const p = lowerBound(this.sorted, this.size, u);
+        this.sorted.copyWithin(p, p + 1, this.size);
+        this.size--;
+      }
+    }
+    this.buf[slot] = v;
+    if (Number.isNaN(v)) this.nan++;
+    else {
+      const p = upperBoundN(this.sorted, this.size, v);
+      this.sorted.copyWithin(p + 1, p, this.size);
+      this.sorted[p] = v;
+      this.size++;
+    }
+    return this.i++;
+  }
+  /** Linear-interpolated quantile (pandas/numpy 'linear'): position q (size - 1). */
+  quantile(q: number): number {
+    const pos = q * (this.size - 1);
+    const lo = Math.floor(pos);
+    const hi = Math.min(lo + 1, this.size - 1);
+    const f = pos - lo;
+    return this.sorted[lo] + (this.sorted[hi] - this.sorted[lo]) * f;
+  }
+  /** Percentile rank of `v` in the window, ties averaged (pandas `rank(pct=True)`), in (0, 1]. */
+  pctRank(v: number): number {
+    const less = lowerBound(this.sorted, this.size, v);
+    const equal = upperBoundN(this.sorted, this.size, v) - less;
+    return (less + (equal + 1) / 2) / this.size;
+  }
+}
+
+function lowerBound(a: Float64Array, n: number, v: number): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (a[mid] < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function upperBoundN(a: Float64Array, n: number, v: number): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (a[mid] <= v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Rolling quantile `q` in [0, 1], linear interpolation (pandas default). O(n w) worst case, exact. */
+export function rollingQuantile(x: Float64Array, w: number, q: number, out: Float64Array): Float64Array {
+  const s = new RollingQuantileStream(w, q);
+  for (let i = 0; i < x.length; i++) out[i] = s.update(x[i]);
+  return out;
+}
+
+/** Streaming rolling quantile (the batch kernel runs this code). */
+export class RollingQuantileStream {
+  private readonly win: SortedWindow;
+  constructor(
+    readonly w: number,
+    readonly q: number,
+  ) {
+    checkWindow('Quantile', w);
+    if (!(q >= 0 && q <= 1)) throw new FactorDefinitionError('Quantile', `q must be in [0, 1], got ${q}`);
+    this.win = new SortedWindow(w);
+  }
+  update(v: number): number {
+    const i = this.win.push(v);
+    return i >= this.w - 1 && this.win.nan === 0 ? this.win.quantile(this.q) : Number.NaN;
+  }
+}
+
+/** Rolling percentile rank of the current value in its window (ties averaged), in (0, 1]. */
+export function rollingRank(x: Float64Array, w: number, out: Float64Array): Float64Array {
+  const s = new RollingRankStream(w);
+  for (let i = 0; i < x.length; i++) out[i] = s.update(x[i]);
+  return out;
+}
+
+/** Streaming rolling percentile rank. */
+export class RollingRankStream {
+  private readonly win: SortedWindow;
+  constructor(readonly w: number) {
+    checkWindow('Rank', w, 2);
+    this.win = new SortedWindow(w);
+  }
+  update(v: number): number {
+    const i = this.win.push(v);
+    return i >= this.w - 1 && this.win.nan === 0 ? this.win.pctRank(v) : Number.NaN;
+  }
+}
+
+/**
+ * Exponentially weighted mean, `m_i = m_{i-1} + alpha (x_i - m_{i-1})`, started at the first finite
+ * value (pandas `ewm(alpha, adjust=False)`). NaN rows give NaN and leave the state unchanged. Rows before
+ * `minPeriods` finite values are NaN. Infinite memory: `lookback` reports `minPeriods - 1` (warm-up).
+ */
+export function ewmMean(x: Float64Array, alpha: number, minPeriods: number, out: Float64Array): Float64Array {
+  const s = new EwmStream(alpha, minPeriods);
+  for (let i = 0; i < x.length; i++) out[i] = s.update(x[i]);
+  return out;
+}
+
+/** Streaming EWM mean (the batch kernel runs this code). */
+export class EwmStream {
+  private m = Number.NaN;
+  private count = 0;
+  constructor(
+    readonly alpha: number,
+    readonly minPeriods: number,
+  ) {
+    if (!(alpha > 0 && alpha <= 1))
+      throw new FactorDefinitionError('Ewm', `alpha must be in (0, 1], got ${alpha}`);
+    checkWindow('Ewm', minPeriods);
+  }
+  update(v: number): number {
+    if (Number.isNaN(v)) return Number.NaN;
+    this.m = this.count === 0 ? v : this.m + this.alpha * (v - this.m);
+    this.count++;
+    return this.count >= this.minPeriods ? this.m : Number.NaN;
+  }
+}
+
+/** Cumulative sum of finite values; NaN rows give NaN and leave the sum unchanged. */
+export function cumSum(x: Float64Array, out: Float64Array): Float64Array {
+  let s = 0;
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i];
+    if (!Number.isNaN(v)) {
+      s += v;
+      out[i] = s;
+    } else out[i] = Number.NaN;
+  }
+  return out;
+}
+
+/** Name of a rolling operator. */
+export type RollingName = MomentName | 'Slope' | 'Max' | 'Min' | 'Quantile' | 'Rank' | 'Ewm' | 'CumSum';
+
+/** Rolling operator (Qlib `Rolling(feature, N, func)`): `Mean($close,20)`, `Quantile($close,20,0.8)`. */
+export class RollingExpr extends Expr {
+  readonly children: readonly Expr[];
+  constructor(
+    readonly op: RollingName,
+    x: Expr,
+    readonly w: number,
+    readonly q = 0,
+  ) {
+    super();
+    this.children = [x];
+    // validates parameters once, at build time
+    this.makeStream();
+  }
+  protected override args(): number[] {
+    if (this.op === 'CumSum') return [];
+    return this.op === 'Quantile' || this.op === 'Ewm' ? [this.w, this.q] : [this.w];
+  }
+  lookback(): number {
+    if (this.op === 'CumSum') return this.children[0].lookback();
+    return this.children[0].lookback() + this.w - 1;
+  }
+  private makeStream(): { update(v: number): number } {
+    switch (this.op) {
+      case 'Slope':
+        return new RollingSlopeStream(this.w);
+      case 'Max':
+        return new RollingExtremeStream(this.w, 1);
+      case 'Min':
+        return new RollingExtremeStream(this.w, -1);
+      case 'Quantile':
+        return new RollingQuantileStream(this.w, this.q);
+      case 'Rank':
+        return new RollingRankStream(this.w);
+      case 'Ewm':
+        return new EwmStream(this.q, this.w);
+      case 'CumSum': {
+        let s = 0;
+        return {
+          update: (v: number) => {
+            if (Number.isNaN(v)) return Number.NaN;
+            s += v;
+            return s;
+          },
+        };
+      }
+      default:
+        return new RollingMomentStream(this.op, this.w);
+    }
+  }
+  protected compute(env: EvalEnv): Float64Array {
+    const x = this.children[0].evaluate(env);
+    const out = new Float64Array(env.n);
+    switch (this.op) {
+      case 'Slope':
+        return rollingSlope(x, this.w, out);
+      case 'Max':
+        return rollingExtreme(x, this.w, 1, out);
+      case 'Min':
+        return rollingExtreme(x, this.w, -1, out);
+      case 'Quantile':
+        return rollingQuantile(x, this.w, this.q, out);
+      case 'Rank':
+        return rollingRank(x, this.w, out);
+      case 'Ewm':
+        return ewmMean(x, this.q, this.w, out);
+      case 'CumSum':
+        return cumSum(x, out);
+      default:
+        return rollingMoment(this.op, x, this.w, out);
+    }
+  }
+  stream(ctx: StreamContext): StreamNode {
+    const child = this.children[0].stream(ctx);
+    const s = this.makeStream();
+    return { step: (row) => s.update(child.step(row)) };
+  }
+}
