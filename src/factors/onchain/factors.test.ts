@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { sharedDataAvailable, sharedDataPath } from '../../data/sharedData.js';
+import { evaluateFactor } from '../evaluate.js';
+import { DAY_MS, gridParams } from '../spec.js';
+import { assertFactorProperties } from '../testing/checkFactor.js';
+import { onchainFactors } from './index.js';
+import { mvrvZScore } from './kernels.js';
+import { mvrvFactor } from './mvrv.js';
+import { nvtRatio } from './nvt.js';
+import { readCsvTable } from './sharedCsv.js';
+
+describe('on-chain factors: point-in-time and batch = streaming', () => {
+  it('registers the 15 on-chain factors of the seed', () => {
+    expect(onchainFactors).toHaveLength(15);
+    expect(new Set(onchainFactors.map((f) => f.id)).size).toBe(15);
+    for (const f of onchainFactors) expect(f.category).toBe('onchain');
+  });
+  for (const spec of onchainFactors) {
+    it(spec.id, () => {
+      const r = assertFactorProperties(spec, spec.id === 'mvrv' ? { rows: 700 } : {});
+      expect(r.rows).toBeGreaterThan(100);
+    });
+  }
+});
+
+describe.skipIf(!sharedDataAvailable())(
+  'on-chain factors on Coin Metrics BTC (definitions match the vendor)',
+  () => {
+    const t = readCsvTable(sharedDataPath('onchain', 'coinmetrics_community_btc.csv'));
+    const n = t.rows.length;
+    const params = gridParams(DAY_MS);
+    const ts = Float64Array.from(t.column('time'), (d) => Date.parse(`${d}T00:00:00Z`));
+    const mc = t.numeric('CapMrktCurUSD');
+    const rc = t.numeric('CapRealUSD');
+    const tv = t.numeric('TxTfrValAdjUSD');
+
+    const relBad = (a: Float64Array, b: Float64Array, tol: number) => {
+      let cnt = 0;
+      let bad = 0;
+      for (let i = 0; i < a.length; i++) {
+        if (!Number.isFinite(a[i]) || !(b[i] > 0)) continue;
+        cnt++;
+        if (Math.abs(a[i] / b[i] - 1) > tol) bad++;
+      }
+      return { cnt, bad };
+    };
+
+    it('nvt factor = NVTAdj and its signal = NVTAdj90', () => {
+      const out = evaluateFactor(nvtRatio, {
+        ts,
+        n,
+        params,
+        columns: { market_cap: mc, transfer_value: tv },
+      });
+      const a = relBad(out.value, t.numeric('NVTAdj'), 1e-6);
+      expect(a.cnt).toBeGreaterThan(3000);
+      expect(a.bad).toBe(0);
+      const s = relBad(out.signal, t.numeric('NVTAdj90'), 1e-6);
+      expect(s.cnt).toBeGreaterThan(3000);
+      expect(s.bad / s.cnt).toBeLessThan(0.01);
+    });
+
+    it('mvrv factor = CapMVRVCur; its z-score = the Welford kernel', () => {
+      const out = evaluateFactor(mvrvFactor, {
+        ts,
+        n,
+        params,
+        columns: { market_cap: mc, realized_cap: rc },
+      });
+      const a = relBad(out.value, t.numeric('CapMVRVCur'), 1e-6);
+      expect(a.cnt).toBeGreaterThan(3000);
+      expect(a.bad).toBe(0);
+      const k = mvrvZScore(mc, rc, 365);
+      let cmp = 0;
+      for (let i = 0; i < n; i++) {
+        if (Number.isNaN(k[i])) continue;
+        cmp++;
+        expect(Math.abs(out.z_score[i] - k[i])).toBeLessThan(1e-6 * Math.max(1, Math.abs(k[i])));
+      }
+      expect(cmp).toBeGreaterThan(2500);
+      // The 2017 top and the March 2020 low, as MVRV z-score charts show them.
+      const at = (d: string) => out.z_score[t.column('time').indexOf(d)];
+      expect(at('2017-12-17')).toBeGreaterThan(7);
+      expect(at('2020-03-12')).toBeLessThan(0);
+    });
+
+    it('mvrv is point-in-time and streams on the real series', () => {
+      const data = {
+        market_cap: { ts, values: mc },
+        realized_cap: { ts, values: rc },
+      };
+      const from = Date.parse('2016-01-01T00:00:00Z');
+      assertFactorProperties(mvrvFactor, {
+        data,
+        grid: { from, to: Date.parse('2020-07-01T00:00:00Z'), barMs: DAY_MS },
+      });
+    });
+  },
+);
