@@ -118,13 +118,22 @@ export const openInterestSchema = instrumentRecord.extend({
 });
 export type OpenInterest = z.infer<typeof openInterestSchema>;
 
-/** Futures/perp basis: (futures - spot) / spot as a decimal fraction; annualized when `annualized`. */
-export const basisSchema = instrumentRecord.extend({
-  basis: valueField,
-  futuresPrice: priceField.optional(),
-  spotPrice: priceField.optional(),
-  annualized: z.boolean().default(false),
-});
+/**
+ * Futures/perp basis. `basis` = (futures - spot) / spot as a decimal fraction (annualized when `annualized`);
+ * `basisAbs` = futures - spot (or index) in quote currency. At least one of the two is given.
+ */
+export const basisSchema = instrumentRecord
+  .extend({
+    basis: valueField.optional(),
+    basisAbs: valueField.optional(),
+    futuresPrice: priceField.optional(),
+    spotPrice: priceField.optional(),
+    annualized: z.boolean().default(false),
+  })
+  .refine((b) => b.basis !== undefined || b.basisAbs !== undefined, {
+    path: ['basis'],
+    message: 'give basis (fraction) or basisAbs (quote currency)',
+  });
 export type Basis = z.infer<typeof basisSchema>;
 
 /**

@@ -59,13 +59,16 @@ export const dexSwapSchema = baseRecord.extend({
   venue: venueField,
   pool: z.string().min(1),
   txHash: z.string().min(1),
-  logIndex: z.int().nonnegative(),
+  /** Position of the swap in its transaction: the log index, or the trace address for trace-decoded swaps. */
+  swapIndex: z.string().min(1),
   blockNumber: z.int().nonnegative().optional(),
   tokenIn: z.string().min(1),
   tokenOut: z.string().min(1),
   amountIn: uintString,
   amountOut: uintString,
   trader: z.string().optional(),
+  /** Error of a failed (reverted) swap as reported by the source; absent when it succeeded. */
+  error: z.string().optional(),
 });
 export type DexSwap = z.infer<typeof dexSwapSchema>;
 
