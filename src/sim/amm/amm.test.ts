@@ -2,7 +2,6 @@ import { CurrencyAmount, Token } from '@uniswap/sdk-core';
 import { Pair } from '@uniswap/v2-sdk';
 import { Pool, TickMath } from '@uniswap/v3-sdk';
 import fc from 'fast-check';
-import JSBI from 'jsbi';
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../math/rng.js';
 import { V2Pair } from './v2Pair.js';
@@ -11,7 +10,10 @@ import { MAX_TICK, MIN_TICK, getSqrtRatioAtTick, getTickAtSqrtRatio } from './ti
 
 const T0 = new Token(1, '0x0000000000000000000000000000000000000001', 18, 'T0');
 const T1 = new Token(1, '0x0000000000000000000000000000000000000002', 18, 'T1');
-const big = (x: JSBI) => BigInt(x.toString());
+const big = (x: { toString(): string }) => BigInt(x.toString());
+type Jsbi = ReturnType<typeof TickMath.getSqrtRatioAtTick>;
+/** The SDK's JSBI class, reached through a value it returns (jsbi ships CJS types TS cannot default-import). */
+const JSBI = TickMath.getSqrtRatioAtTick(0).constructor as unknown as { BigInt(s: string): Jsbi };
 
 function sdkPool(p: V3Pool, fee: number): Pool {
   return new Pool(

@@ -102,7 +102,8 @@ export class V2Pair {
     } else {
       const l0 = (amount0 * this.totalSupply) / this.reserve0;
       const l1 = (amount1 * this.totalSupply) / this.reserve1;
-      liq = Math.min(l0, l1);
+      liq = l0;
+      if (l1 < liq) liq = l1;
       if (liq <= 0n) throw new SimStateError(this.name, 'insufficient liquidity minted');
     }
     this.totalSupply += liq;
