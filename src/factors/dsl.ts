@@ -1,7 +1,7 @@
 import type { GridParams } from './spec.js';
 import { Const, type Expr, Feature, Param } from './expr.js';
 import { ElemExpr } from './ops/elem.js';
-import { NanMeanExpr, PairExpr } from './ops/pair.js';
+import { NanReduceExpr, PairExpr } from './ops/pair.js';
 import { PairRollingExpr } from './ops/pairRolling.js';
 import { RollingExpr } from './ops/rolling.js';
 import { ShiftExpr } from './ops/shift.js';
@@ -53,7 +53,21 @@ export const gt = (a: Arg, b: Arg): Expr => new PairExpr('Gt', lift(a), lift(b))
 /** 1 if a < b, 0 otherwise, NaN if either is NaN. */
 export const lt = (a: Arg, b: Arg): Expr => new PairExpr('Lt', lift(a), lift(b));
 /** Mean of the finite members; NaN when fewer than `minCount` are finite. */
-export const nanMean = (xs: Arg[], minCount = 1): Expr => new NanMeanExpr(xs.map(lift), minCount);
+export const nanMean = (xs: Arg[], minCount = 1): Expr =>
+  new NanReduceExpr('NanMean', xs.map(lift), minCount);
+/** Sample std (ddof 1) of the finite members; NaN when fewer than max(2, minCount) are finite. */
+export const nanStd = (xs: Arg[], minCount = 2): Expr => new NanReduceExpr('NanStd', xs.map(lift), minCount);
+/** Max - min of the finite members; NaN when fewer than `minCount` are finite. */
+export const nanRange = (xs: Arg[], minCount = 2): Expr =>
+  new NanReduceExpr('NanRange', xs.map(lift), minCount);
+/** Max of the finite members. */
+export const nanMax = (xs: Arg[], minCount = 1): Expr => new NanReduceExpr('NanMax', xs.map(lift), minCount);
+/** Min of the finite members. */
+export const nanMin = (xs: Arg[], minCount = 1): Expr => new NanReduceExpr('NanMin', xs.map(lift), minCount);
+/** Number of finite members (never NaN). */
+export const nanCount = (xs: Arg[]): Expr => new NanReduceExpr('NanCount', xs.map(lift), 0);
+/** a where a is finite-or-infinite (not NaN), else b: use a proxy when the preferred input is missing. */
+export const coalesce = (a: Arg, b: Arg): Expr => new PairExpr('Coalesce', lift(a), lift(b));
 
 // time shifts (n >= 0; negative shifts are rejected: they read the future)
 /** Value n rows earlier (Qlib `Ref`). */

@@ -85,12 +85,13 @@ export function nativeGrid(
   grid: GridSpec,
 ): { times: Float64Array; stepMs: number; params: GridParams } {
   const stepMs = nativeStepMs(spec, grid);
-  const warm = factorLookback(spec);
+  const params = gridParams(stepMs);
+  const warm = factorLookback(spec, params);
   const start = (Math.ceil(grid.from / stepMs) - warm) * stepMs;
   const n = grid.to >= start ? Math.floor((grid.to - start) / stepMs) + 1 : 0;
   const times = new Float64Array(n);
   for (let i = 0; i < n; i++) times[i] = start + i * stepMs;
-  return { times, stepMs, params: gridParams(stepMs) };
+  return { times, stepMs, params };
 }
 
 /** When each row of an input becomes known: event time + bar length (bars) + publication lag. */

@@ -1,6 +1,7 @@
 import { FactorDefinitionError, FactorInputError } from '../errors/factors.js';
 import { createEvalEnv, type StreamContext, type StreamNode } from './expr.js';
 import type { FactorComputeInputs, FactorSpec, FactorStream, GridParams } from './spec.js';
+import { resolveExprs } from './validate.js';
 
 /**
  * Batch evaluation of one factor over inputs already aligned on its grid.
@@ -28,8 +29,9 @@ export function evaluateFactor(
   }
   if (spec.expr) {
     const env = createEvalEnv(inputs.n, inputs.columns, inputs.params, cache, inputKeys);
+    const exprs = resolveExprs(spec, inputs.params);
     const out: Record<string, Float64Array> = {};
-    for (const o of spec.outputs) out[o.name] = spec.expr[o.name].evaluate(env);
+    for (const o of spec.outputs) out[o.name] = exprs[o.name].evaluate(env);
     return out;
   }
   if (!spec.compute) throw new FactorDefinitionError(`factor "${spec.id}"`, 'has neither expr nor compute');
@@ -71,7 +73,7 @@ export function createFactorStream(spec: FactorSpec, params: GridParams): Factor
         return k;
       },
     };
-    const exprs = spec.expr;
+    const exprs = resolveExprs(spec, params);
     const nodes: StreamNode[] = spec.outputs.map((o) => exprs[o.name].stream(ctx));
     return {
       update(_t, row, out) {

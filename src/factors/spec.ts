@@ -69,12 +69,17 @@ export interface FactorSpec {
   /** Output columns. The table column of output `o` is `factorColumnName(spec, o)`. At least one. */
   readonly outputs: readonly FactorOutput[];
   /**
-   * Least number of non-optional inputs that must be present in the store for the factor to be computable
-   * (default: all non-optional inputs). Used when a factor pools optional inputs (several venues).
+   * Least number of inputs (optional ones included) that must be present in the store for the factor to be
+   * computable, on top of every non-optional input (default: the number of non-optional inputs). Used when
+   * a factor pools optional inputs (several venues, several assets).
    */
   readonly minInputs?: number;
-  /** Expression implementation: one `Expr` per output name. Streams exactly; preferred. */
-  readonly expr?: Readonly<Record<string, Expr>>;
+  /**
+   * Expression implementation: one `Expr` per output name. Streams exactly; preferred. May be a function
+   * of the native grid's parameters, so windows can be given in days:
+   * `expr: (p) => ({ value: std(logRet($('close')), 30 * p.barsPerDay) })`.
+   */
+  readonly expr?: ExprMap | ((params: GridParams) => ExprMap);
   /**
    * Function implementation over aligned inputs (one `Float64Array` per input name, all of length `n`,
    * NaN where unavailable). Must return one array of length `n` per output name and must not read the
@@ -90,6 +95,9 @@ export interface FactorSpec {
   /** Own streaming implementation, required for `compute` factors with infinite memory. */
   readonly stream?: (params: GridParams) => FactorStream;
 }
+
+/** One expression per output name. */
+export type ExprMap = Readonly<Record<string, Expr>>;
 
 /** The seed's nine factor categories (folder names under `src/factors/`). */
 export type FactorCategory =

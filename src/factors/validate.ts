@@ -1,5 +1,13 @@
 import { FactorDefinitionError } from '../errors/factors.js';
-import { FACTOR_CATEGORIES, type FactorSpec } from './spec.js';
+import {
+  DAY_MS,
+  type ExprMap,
+  FACTOR_CATEGORIES,
+  type FactorSpec,
+  type GridParams,
+  gridParams,
+  HOUR_MS,
+} from './spec.js';
 
 const SNAKE = /^[a-z][a-z0-9_]*$/;
 
@@ -48,12 +56,15 @@ export function validateFactorSpec(spec: FactorSpec): void {
   }
   if (!!spec.expr === !!spec.compute) fail('give exactly one of expr or compute');
   if (spec.expr) {
-    const keys = Object.keys(spec.expr);
-    for (const k of keys) if (!outNames.has(k)) fail(`expr has "${k}" which is not a declared output`);
-    for (const o of outNames) if (!spec.expr[o]) fail(`output "${o}" has no expression`);
-    for (const e of Object.values(spec.expr)) {
-      for (const name of e.inputNames()) {
-        if (!inputNames.has(name)) fail(`expression ${e.toString()} reads undeclared input "${name}"`);
+    for (const step of [HOUR_MS, DAY_MS]) {
+      const exprs = resolveExprs(spec, gridParams(step));
+      const keys = Object.keys(exprs);
+      for (const k of keys) if (!outNames.has(k)) fail(`expr has "${k}" which is not a declared output`);
+      for (const o of outNames) if (!exprs[o]) fail(`output "${o}" has no expression`);
+      for (const e of Object.values(exprs)) {
+        for (const name of e.inputNames()) {
+          if (!inputNames.has(name)) fail(`expression ${e.toString()} reads undeclared input "${name}"`);
+        }
       }
     }
   }
@@ -65,8 +76,31 @@ export function validateFactorSpec(spec: FactorSpec): void {
   }
 }
 
-/** Past rows a factor needs before its first value (its warm-up), from its expressions or `lookback`. */
-export function factorLookback(spec: FactorSpec): number {
-  if (spec.expr) return Math.max(0, ...Object.values(spec.expr).map((e) => e.lookback()));
+const resolved = new WeakMap<object, Map<number, ExprMap>>();
+
+/** The expressions of an `expr` factor on a grid (calls `expr(params)` once per grid step, cached). */
+export function resolveExprs(spec: FactorSpec, params: GridParams): ExprMap {
+  const e = spec.expr;
+  if (!e) throw new FactorDefinitionError(`factor "${spec.id}"`, 'has no expr');
+  if (typeof e !== 'function') return e;
+  let byStep = resolved.get(e);
+  if (!byStep) {
+    byStep = new Map();
+    resolved.set(e, byStep);
+  }
+  let m = byStep.get(params.barMs);
+  if (!m) {
+    m = e(params);
+    byStep.set(params.barMs, m);
+  }
+  return m;
+}
+
+/**
+ * Past rows a factor needs before its first value (its warm-up) on a grid, from its expressions or
+ * `lookback`. Default grid: hourly.
+ */
+export function factorLookback(spec: FactorSpec, params: GridParams = gridParams(HOUR_MS)): number {
+  if (spec.expr) return Math.max(0, ...Object.values(resolveExprs(spec, params)).map((e) => e.lookback()));
   return spec.lookback ?? 0;
 }

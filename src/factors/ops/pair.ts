@@ -17,6 +17,8 @@ export const PAIR_FUNCTIONS = {
   Gt: (a: number, b: number) => (Number.isNaN(a) || Number.isNaN(b) ? Number.NaN : a > b ? 1 : 0),
   /** 1 if a < b, 0 if not, NaN if either is NaN. */
   Lt: (a: number, b: number) => (Number.isNaN(a) || Number.isNaN(b) ? Number.NaN : a < b ? 1 : 0),
+  /** a where a is not NaN, else b (fallback to a proxy input). */
+  Coalesce: (a: number, b: number) => (Number.isNaN(a) ? b : a),
   /** a^b; NaN where undefined. */
   Power: (a: number, b: number) => a ** b,
 } as const satisfies Record<string, (a: number, b: number) => number>;
@@ -75,13 +77,17 @@ export class PairExpr extends Expr {
   }
 }
 
+/** Reductions across several expressions at the same row (venues, assets), skipping NaN members. */
+export type NanReduceName = 'NanMean' | 'NanStd' | 'NanRange' | 'NanMax' | 'NanMin' | 'NanCount';
+
 /**
- * Mean of several expressions, skipping NaN members; NaN when fewer than `minCount` are finite.
- * Used to pool optional inputs (venues, assets).
+ * Reduces several expressions row by row, skipping NaN members: mean, sample std (ddof 1), range
+ * (max - min), max, min, or the count of finite members. NaN when fewer than `minCount` members are
+ * finite (the count itself is never NaN). Used to pool optional inputs (venues, assets).
  */
-export class NanMeanExpr extends Expr {
-  readonly op = 'NanMean';
+export class NanReduceExpr extends Expr {
   constructor(
+    readonly op: NanReduceName,
     readonly children: readonly Expr[],
     readonly minCount: number,
   ) {
@@ -96,39 +102,57 @@ export class NanMeanExpr extends Expr {
   protected compute(env: EvalEnv): Float64Array {
     const cols = this.children.map((c) => c.evaluate(env));
     const out = new Float64Array(env.n);
-    for (let i = 0; i < env.n; i++) out[i] = nanMeanAt(cols, i, this.minCount);
+    const vals = new Float64Array(cols.length);
+    for (let i = 0; i < env.n; i++) {
+      for (let k = 0; k < cols.length; k++) vals[k] = cols[k][i];
+      out[i] = nanReduce(this.op, vals, this.minCount);
+    }
     return out;
   }
   stream(ctx: StreamContext): StreamNode {
     const nodes = this.children.map((c) => c.stream(ctx));
     const vals = new Float64Array(nodes.length);
-    const min = this.minCount;
+    const { op, minCount } = this;
     return {
       step: (row) => {
         for (let k = 0; k < nodes.length; k++) vals[k] = nodes[k].step(row);
-        let s = 0;
-        let c = 0;
-        for (let k = 0; k < vals.length; k++) {
-          if (!Number.isNaN(vals[k])) {
-            s += vals[k];
-            c++;
-          }
-        }
-        return c >= min && c > 0 ? s / c : Number.NaN;
+        return nanReduce(op, vals, minCount);
       },
     };
   }
 }
 
-function nanMeanAt(cols: Float64Array[], i: number, min: number): number {
+function nanReduce(op: NanReduceName, vals: Float64Array, min: number): number {
   let s = 0;
   let c = 0;
-  for (let k = 0; k < cols.length; k++) {
-    const v = cols[k][i];
+  let mx = Number.NEGATIVE_INFINITY;
+  let mn = Number.POSITIVE_INFINITY;
+  for (let k = 0; k < vals.length; k++) {
+    const v = vals[k];
     if (!Number.isNaN(v)) {
       s += v;
       c++;
+      if (v > mx) mx = v;
+      if (v < mn) mn = v;
     }
   }
-  return c >= min && c > 0 ? s / c : Number.NaN;
+  if (op === 'NanCount') return c;
+  if (c < min || c === 0) return Number.NaN;
+  switch (op) {
+    case 'NanMean':
+      return s / c;
+    case 'NanMax':
+      return mx;
+    case 'NanMin':
+      return mn;
+    case 'NanRange':
+      return mx - mn;
+    default: {
+      if (c < 2) return Number.NaN;
+      const m = s / c;
+      let ss = 0;
+      for (let k = 0; k < vals.length; k++) if (!Number.isNaN(vals[k])) ss += (vals[k] - m) ** 2;
+      return Math.sqrt(ss / (c - 1));
+    }
+  }
 }

@@ -61,7 +61,20 @@ const computeSpec: FactorSpec = {
   },
 };
 
+const daysSpec: FactorSpec = {
+  ...exprSpec,
+  id: 'test_days',
+  definition: '2-day volatility, window in days through the grid parameters',
+  outputs: [exprSpec.outputs[0]],
+  expr: (p) => ({ value: std(logRet($('close'), 1), 2 * p.barsPerDay) }),
+};
+
 describe('checkFactorProperties', () => {
+  it('resolves windows given in days on hourly and daily grids', () => {
+    expect(assertFactorProperties(daysSpec).finite.test_days).toBeGreaterThan(250);
+    expect(assertFactorProperties(daysSpec, { barMs: DAY_MS }).finite.test_days).toBeGreaterThan(250);
+    expect(std(logRet($('close'), 1), 48).lookback()).toBe(48);
+  });
   it('passes an expression factor on the hourly grid', () => {
     const r = assertFactorProperties(exprSpec);
     expect(r.rows).toBeGreaterThanOrEqual(300);

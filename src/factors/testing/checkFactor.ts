@@ -10,7 +10,7 @@ import {
   knownAtOf,
   nativeGrid,
 } from '../engine.js';
-import { DAY_MS, type FactorSpec, factorColumnName, HOUR_MS } from '../spec.js';
+import { DAY_MS, type FactorSpec, factorColumnName, gridParams, HOUR_MS } from '../spec.js';
 import { factorLookback, validateFactorSpec } from '../validate.js';
 import { syntheticInputs } from './synthetic.js';
 
@@ -77,7 +77,7 @@ export function checkFactorProperties(spec: FactorSpec, opts: FactorCheckOptions
   validateFactorSpec(spec);
   const seed = opts.seed ?? 7;
   const barMs = opts.barMs ?? (spec.frequency === '1d' ? DAY_MS : HOUR_MS);
-  const lookback = factorLookback(spec);
+  const lookback = factorLookback(spec, gridParams(barMs));
   const rows = opts.rows ?? Math.max(300, 2 * lookback);
   const base = Date.UTC(2022, 0, 3);
   const grid: GridSpec = opts.grid ?? { from: base, to: base + (rows - 1) * barMs, barMs };
