@@ -35,7 +35,7 @@ export interface ExecutionConfig {
   maxPositionWeight: number;
   /** Largest gross exposure / equity (default 1: spot, no margin). */
   maxGrossLeverage: number;
-  /** Whether positions may go below zero (default false: spot). */
+  /** Whether spot positions may go below zero (default false). Perpetuals can always be shorted. */
   allowShort: boolean;
   /** Annual borrow rate charged on short position value (decimal, default 0.05), accrued per elapsed time. */
   borrowRateAnnual: number;

@@ -176,7 +176,7 @@ export class ExecutionModel {
     let reason = 0;
     const pos = account.positions[asset];
     const c = this.config;
-    if (!c.allowShort && pos + q < 0) {
+    if (!c.allowShort && c.perp[asset] !== 1 && pos + q < 0) {
       q = pos > 0 ? -pos : 0;
       reason |= FillReason.PositionLimit;
     }

@@ -61,7 +61,7 @@ export function fillOrdersBatch(
   const takerFee = c.takerFeeBps / 1e4;
   const feeCap = 1 + Math.max(takerFee, c.makerFeeBps / 1e4);
   const hsFrac = c.halfSpreadBps / 1e4;
-  const allowShort = c.allowShort;
+  const allowShort = c.allowShort || c.perp[asset] === 1;
   const maxW = c.maxPositionWeight;
   const hasW = Number.isFinite(maxW);
   const lev = c.maxGrossLeverage;
