@@ -1,0 +1,117 @@
+import * as tf from '@tensorflow/tfjs';
+import { NnConfigError, NnShapeError } from '../errors/nn.js';
+import { causalBias, mergeHeads, paddingBias, scaledDotAttention, splitHeads } from './attentionCore.js';
+import { type CallKwargs, CwmLayer, type CwmLayerArgs } from './layer.js';
+import { dense } from './linear.js';
+
+/** Arguments of `MultiHeadAttention`. */
+export interface MultiHeadAttentionArgs extends CwmLayerArgs {
+  /** Number of heads; must divide the model width. */
+  numHeads: number;
+  /** Mask keys after the query position (autoregressive). Default false. */
+  causal?: boolean;
+}
+
+/** Keyword arguments of `MultiHeadAttention.call`. */
+export interface AttentionKwargs extends CallKwargs {
+  /** `[batch, keyTime]`, 1 for real positions and 0 for padding; padded keys get no attention. */
+  paddingMask?: tf.Tensor;
+}
+
+/**
+ * Multi-head attention (Vaswani et al., 2017, "Attention is all you need") with causal and padding masks.
+ *
+ * Input: `x` `[batch, time, feature]` (self-attention) or `[query, context]` with context
+ * `[batch, keyTime, feature]` (cross-attention). Output `[batch, time, feature]`. Projections are
+ * plain 2-D products (fast on wasm); heads are split with one 4-D transpose.
+ */
+export class MultiHeadAttention extends CwmLayer {
+  static className = 'CwmMultiHeadAttention';
+  readonly numHeads: number;
+  readonly causal: boolean;
+  private qKernel!: tf.LayerVariable;
+  private qBias!: tf.LayerVariable;
+  private kvKernel!: tf.LayerVariable;
+  private kvBias!: tf.LayerVariable;
+  private oKernel!: tf.LayerVariable;
+  private oBias!: tf.LayerVariable;
+  private masks = new Map<string, tf.Tensor2D>();
+
+  constructor(args: MultiHeadAttentionArgs) {
+    super(args);
+    this.numHeads = this.checkInt('numHeads', args.numHeads);
+    this.causal = args.causal ?? false;
+  }
+
+  override build(inputShape: tf.Shape | tf.Shape[]): void {
+    const shape = (Array.isArray(inputShape[0]) ? inputShape[0] : inputShape) as tf.Shape;
+    this.checkShape('x', shape, 3);
+    const d = shape[2] as number;
+    if (d % this.numHeads !== 0)
+      throw new NnConfigError(
+        'MultiHeadAttention',
+        'numHeads',
+        `${this.numHeads} does not divide width ${d}`,
+      );
+    this.qKernel = this.addSeededWeight('qKernel', [d, d], 'glorotUniform');
+    this.qBias = this.addSeededWeight('qBias', [d], 'zeros');
+    this.kvKernel = this.addSeededWeight('kvKernel', [d, 2 * d], 'glorotUniform');
+    this.kvBias = this.addSeededWeight('kvBias', [2 * d], 'zeros');
+    this.oKernel = this.addSeededWeight('oKernel', [d, d], 'glorotUniform');
+    this.oBias = this.addSeededWeight('oBias', [d], 'zeros');
+  }
+
+  /** Cached causal bias for (time, keyTime); freed with the layer. */
+  private causalMask(t: number, s: number): tf.Tensor2D {
+    const key = `${t}x${s}`;
+    let m = this.masks.get(key);
+    if (!m) {
+      m = tf.keep(causalBias(t, s));
+      this.masks.set(key, m);
+    }
+    return m;
+  }
+
+  override call(inputs: tf.Tensor | tf.Tensor[], kwargs: AttentionKwargs = {}): tf.Tensor {
+    const xq = Array.isArray(inputs) ? inputs[0] : inputs;
+    const xc = Array.isArray(inputs) && inputs.length > 1 ? inputs[1] : xq;
+    const [b, t, d] = xq.shape as number[];
+    const s = xc.shape[1] as number;
+    if (xc.rank !== 3 || xc.shape[0] !== b || xc.shape[2] !== d)
+      throw new NnShapeError('MultiHeadAttention', 'context', `[${b}, keyTime, ${d}]`, xc.shape);
+    const causal = this.causal ? this.causalMask(t, s) : undefined;
+    return tf.tidy(() => {
+      const h = this.numHeads;
+      const q = splitHeads(dense(xq, this.qKernel.read(), this.qBias.read()), h);
+      const kv = dense(xc, this.kvKernel.read(), this.kvBias.read());
+      const kvh = tf.transpose(tf.reshape(kv, [b, s, 2 * h, d / h]), [0, 2, 1, 3]);
+      const k = tf.reshape(tf.slice(kvh, [0, 0, 0, 0], [b, h, s, d / h]), [b * h, s, d / h]) as tf.Tensor3D;
+      const v = tf.reshape(tf.slice(kvh, [0, h, 0, 0], [b, h, s, d / h]), [b * h, s, d / h]) as tf.Tensor3D;
+      let bias: tf.Tensor | undefined = causal;
+      if (kwargs.paddingMask) {
+        const pm = kwargs.paddingMask;
+        if (pm.rank !== 2 || pm.shape[0] !== b || pm.shape[1] !== s)
+          throw new NnShapeError('MultiHeadAttention', 'paddingMask', `[${b}, ${s}]`, pm.shape);
+        const pb = paddingBias(pm);
+        bias = bias ? tf.add(bias, pb) : pb;
+      }
+      const o = mergeHeads(scaledDotAttention(q, k, v, b, bias), b, h);
+      return dense(o, this.oKernel.read(), this.oBias.read());
+    });
+  }
+
+  override computeOutputShape(inputShape: tf.Shape | tf.Shape[]): tf.Shape {
+    return (Array.isArray(inputShape[0]) ? inputShape[0] : inputShape) as tf.Shape;
+  }
+
+  override getConfig(): tf.serialization.ConfigDict {
+    return { ...super.getConfig(), numHeads: this.numHeads, causal: this.causal };
+  }
+
+  override dispose(): { refCountAfterDispose: number; numDisposedVariables: number } {
+    for (const m of this.masks.values()) m.dispose();
+    this.masks.clear();
+    return super.dispose();
+  }
+}
+tf.serialization.registerClass(MultiHeadAttention);

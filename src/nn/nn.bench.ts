@@ -1,0 +1,99 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import * as tf from '@tensorflow/tfjs';
+import type { Benchmark } from '../../bench/runner.js';
+import { Rng } from '../math/rng.js';
+import { initBackend } from './backend.js';
+import { MultiHeadAttention } from './multiHeadAttention.js';
+import { Adam } from './optimizer.js';
+
+const TORCH_SCRIPT = '/work/shared/peers/bench_torch.py';
+
+function randn(n: number, rng: Rng, scale = 1): Float32Array {
+  const a = new Float32Array(n);
+  for (let i = 0; i < n; i++) a[i] = rng.normal() * scale;
+  return a;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+/** Runs the PyTorch peer (single thread) and returns its attention-block step time, or undefined. */
+function torchMsPerStep(log: (m: string) => void): number | undefined {
+  if (!existsSync('/usr/bin/python3') || !existsSync(TORCH_SCRIPT)) return undefined;
+  const probe = spawnSync('/usr/bin/python3', ['-c', 'import torch'], { encoding: 'utf8' });
+  if (probe.status !== 0) {
+    log('PyTorch not installed (apt-get install -y python3-torch); skipping the side-by-side run');
+    return undefined;
+  }
+  const r = spawnSync('/usr/bin/python3', [TORCH_SCRIPT, '--threads', '1'], {
+    encoding: 'utf8',
+    env: { ...process.env, OMP_NUM_THREADS: '1', OPENBLAS_NUM_THREADS: '1' },
+    timeout: 600_000,
+  });
+  const m = /RESULT attention_block_train_step .*median_ms=([\d.]+)/.exec(r.stdout ?? '');
+  if (!m) {
+    log(`PyTorch peer failed: ${(r.stderr ?? '').split('\n').slice(-3).join(' ')}`);
+    return undefined;
+  }
+  return Number(m[1]);
+}
+
+/**
+ * `npm run bench -- nn`: ms per training step of the reference attention block (batch 32, sequence 64,
+ * width 64, 4 heads, causal mask, Adam, MSE of the time-pooled output against a target) on the default
+ * backend, and the PyTorch peer's figure side by side when `python3-torch` is installed.
+ */
+export const benchmark: Benchmark = {
+  name: 'nn',
+  description: 'attention block training step (B32 T64 D64 H4, Adam), vs PyTorch',
+  async run({ args, log }) {
+    const info = await initBackend({ backend: args.backend });
+    const [B, T, D, H] = [32, 64, 64, 4];
+    const steps = Number(args.steps ?? 30);
+    const rng = new Rng(7);
+    const x = tf.tensor3d(randn(B * T * D, rng), [B, T, D]);
+    const y = tf.tensor2d(randn(B * D, rng, 0.1), [B, D]);
+    const attn = new MultiHeadAttention({ numHeads: H, causal: true, seed: 1 });
+    (attn.apply(x) as tf.Tensor).dispose();
+    const vars = attn.variables();
+    const opt = new Adam({ lr: 3e-4 });
+    const loss = () => tf.mean(tf.square(tf.sub(tf.mean(attn.apply(x) as tf.Tensor, 1), y))) as tf.Scalar;
+    for (let i = 0; i < 5; i++) opt.minimize(loss, vars);
+    const before = tf.memory().numTensors;
+    const times: number[] = [];
+    for (let r = 0; r < 3; r++) {
+      const t0 = performance.now();
+      for (let i = 0; i < steps; i++) opt.minimize(loss, vars);
+      times.push((performance.now() - t0) / steps);
+    }
+    const leaked = tf.memory().numTensors - before;
+    const msPerStep = median(times);
+    log(
+      `tfjs ${info.backend}: ${msPerStep.toFixed(2)} ms/step (runs ${times.map((t) => t.toFixed(2)).join(', ')})`,
+    );
+    const fwdT0 = performance.now();
+    for (let i = 0; i < steps; i++) tf.tidy(() => attn.apply(x) as tf.Tensor).dispose();
+    const forwardMs = (performance.now() - fwdT0) / steps;
+    attn.dispose();
+    opt.dispose();
+    x.dispose();
+    y.dispose();
+    const torch = args.torch === 'false' ? undefined : torchMsPerStep(log);
+    const out: Record<string, number | string | boolean | null> = {
+      msPerStep,
+      forwardMs,
+      backend: info.backend,
+      simd: info.simd,
+      threads: info.threads,
+      leakedTensors: leaked,
+    };
+    if (torch !== undefined) {
+      out.torchMsPerStep = torch;
+      out.ratioVsTorch = msPerStep / torch;
+    }
+    return out;
+  },
+};
