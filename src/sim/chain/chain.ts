@@ -1,0 +1,585 @@
+import { CwmError } from '../../errors/base.js';
+import { SimInputError, SimStateError, TxRevertedError } from '../../errors/sim.js';
+import type { Rng } from '../../math/rng.js';
+import type { V2Pair } from '../amm/v2Pair.js';
+import type { V3Pool } from '../amm/v3Pool.js';
+import type { LendingMarket } from '../lending/lendingMarket.js';
+import { type RecordSink, SIM_SOURCE } from '../recordSink.js';
+import type { Bridge } from './bridge.js';
+import { effectivePriorityFee, nextBaseFee } from './eip1559.js';
+import { Ledger } from './ledger.js';
+import { GAS, type PendingTx, type TxCall, type TxReceipt, type TxRequest, hashId } from './txTypes.js';
+
+/** Options of a `Chain`. */
+export interface ChainOptions {
+  /** Chain id, lower-case (`ethereum`, `arbitrum`). */
+  name: string;
+  /** Native token symbol (`ETH`), 18 decimals. */
+  nativeToken?: string;
+  /** Block gas limit (EIP-1559 target is half). Default 30M. */
+  gasLimit?: bigint;
+  /** Base fee of the first block, wei. Default 10 gwei. */
+  initialBaseFee?: bigint;
+  /** Native tokens minted to the proposer per block (staking issuance), wei. Default 0. */
+  blockReward?: bigint;
+  /** Transfers at or above this native amount count as whale transfers. Default 1000 ETH. */
+  whaleThreshold?: bigint;
+  /** Addresses tagged as exchange deposit wallets (for exchange inflow/outflow metrics). */
+  exchangeAddresses?: string[];
+  sink: RecordSink;
+  /** Random stream of the chain (proposer selection). */
+  rng: Rng;
+}
+
+interface Pool2 {
+  pair: V2Pair;
+  token0: string;
+  token1: string;
+}
+interface Pool3 {
+  pool: V3Pool;
+  token0: string;
+  token1: string;
+}
+
+/** Address of the staking deposit contract. */
+export const STAKING_ADDRESS = '0xstaking';
+/** Address of the flash-loan pool. */
+export const FLASH_LENDER = '0xflash';
+
+/**
+ * A simulated EVM-like chain: accounts and token balances (`Ledger`), an EIP-1559 mempool, blocks built by
+ * effective priority fee under a gas limit (base fee burned, tips and issuance to a stake-weighted proposer),
+ * contract calls to Uniswap v2/v3 pools and a lending market, flash loans that revert unless repaid with a fee
+ * within the transaction, staking, and bridge transfers. A reverted transaction rolls back every state change
+ * (ledger journal plus a snapshot of the touched contracts) but still pays for its gas.
+ * Emits blocks, transactions, DEX swaps, pool reserves, DeFi metrics, liquidations and on-chain metrics.
+ * Reference: EIP-1559; Ethereum yellow paper (Wood) section 6 for the charge-then-execute transaction model.
+ */
+export class Chain {
+  readonly name: string;
+  readonly native: string;
+  readonly ledger: Ledger;
+  readonly gasLimit: bigint;
+  baseFee: bigint;
+  blockNumber = 0;
+  parentHash = `0x${'0'.repeat(64)}`;
+  private readonly sink: RecordSink;
+  private readonly rng: Rng;
+  private readonly blockReward: bigint;
+  private readonly whaleThreshold: bigint;
+  private readonly exchanges: Set<string>;
+  private readonly mempool: PendingTx[] = [];
+  private readonly nonces = new Map<string, number>();
+  private readonly nextNonce = new Map<string, number>();
+  private readonly v2 = new Map<string, Pool2>();
+  private readonly v3 = new Map<string, Pool3>();
+  private readonly stakes = new Map<string, bigint>();
+  private lending: LendingMarket | undefined;
+  private readonly bridges = new Map<string, Bridge>();
+  private seq = 0;
+  /** Flash-loan fee (wad fraction, default 0.0009 = 9 bp as Aave v2). */
+  flashFeeBps = 9n;
+  private touchedPools = new Set<string>();
+  private metricsWindow = {
+    senders: new Set<string>(),
+    txs: 0,
+    fees: 0n,
+    gas: 0n,
+    whales: 0,
+    inflow: 0n,
+    outflow: 0n,
+  };
+  private logIndex = 0;
+  private nowMs = 0;
+  private currentBlock = 0;
+  private currentTx = '';
+  /** Receipts of every included transaction, by hash. */
+  readonly receipts = new Map<string, TxReceipt>();
+
+  constructor(opts: ChainOptions) {
+    this.name = opts.name;
+    this.native = opts.nativeToken ?? 'ETH';
+    this.ledger = new Ledger(opts.name);
+    this.gasLimit = opts.gasLimit ?? 30_000_000n;
+    this.baseFee = opts.initialBaseFee ?? 10_000_000_000n;
+    this.blockReward = opts.blockReward ?? 0n;
+    this.whaleThreshold = opts.whaleThreshold ?? 1000n * 10n ** 18n;
+    this.exchanges = new Set(opts.exchangeAddresses ?? []);
+    this.sink = opts.sink;
+    this.rng = opts.rng;
+  }
+
+  /** Registers a Uniswap v2 pair at `address`. Its reserves must equal its ledger balances. */
+  addV2Pool(address: string, pair: V2Pair, token0: string, token1: string): void {
+    this.v2.set(address, { pair, token0, token1 });
+  }
+
+  /** Registers a Uniswap v3 pool at `address`. */
+  addV3Pool(address: string, pool: V3Pool, token0: string, token1: string): void {
+    this.v3.set(address, { pool, token0, token1 });
+  }
+
+  /** Attaches the lending market (it must use this chain's ledger). */
+  setLendingMarket(market: LendingMarket): void {
+    this.lending = market;
+  }
+
+  /** Connects a bridge; calls with `toChain` use it. */
+  addBridge(toChain: string, bridge: Bridge): void {
+    this.bridges.set(toChain, bridge);
+  }
+
+  /** Genesis: adds v2 liquidity from `lp` outside any transaction. */
+  seedV2(address: string, lp: string, amount0: bigint, amount1: bigint): void {
+    const p = this.pool2(address);
+    this.ledger.transfer(p.token0, lp, address, amount0);
+    this.ledger.transfer(p.token1, lp, address, amount1);
+    p.pair.mint(lp, amount0, amount1);
+  }
+
+  /** Genesis: adds v3 liquidity for `lp` on [lo, hi) outside any transaction. */
+  seedV3(address: string, lp: string, lo: number, hi: number, liquidity: bigint): void {
+    const p = this.pool3(address);
+    const { amount0, amount1 } = p.pool.mint(lp, lo, hi, liquidity);
+    this.ledger.transfer(p.token0, lp, address, amount0);
+    this.ledger.transfer(p.token1, lp, address, amount1);
+  }
+
+  /** Native stake of `validator`. */
+  stakeOf(validator: string): bigint {
+    return this.stakes.get(validator) ?? 0n;
+  }
+
+  /** Pending transactions. */
+  get mempoolSize(): number {
+    return this.mempool.length;
+  }
+
+  /**
+   * Adds a transaction to the mempool (nonce assigned in submission order per sender).
+   * @returns the transaction hash
+   * @throws SimInputError for inconsistent fees or a gas limit above the block limit
+   */
+  submit(tx: TxRequest, nowMs: number): string {
+    if (tx.maxPriorityFeePerGas < 0n || tx.maxFeePerGas < tx.maxPriorityFeePerGas)
+      throw new SimInputError(this.name, 'maxFeePerGas', 'need 0 <= maxPriorityFeePerGas <= maxFeePerGas');
+    if (tx.gasLimit < GAS.intrinsic || tx.gasLimit > this.gasLimit)
+      throw new SimInputError(this.name, 'gasLimit', `must be in [${GAS.intrinsic}, ${this.gasLimit}]`);
+    const nonce = this.nextNonce.get(tx.from) ?? 0;
+    this.nextNonce.set(tx.from, nonce + 1);
+    const hash = hashId(`${this.name}:${tx.from}:${nonce}`);
+    this.mempool.push({ ...tx, nonce, hash, seq: this.seq++, submittedMs: nowMs });
+    return hash;
+  }
+
+  /**
+   * Builds, executes and emits the next block at `nowMs`: delivers arrived bridge transfers, picks includable
+   * transactions (maxFee >= baseFee, sender nonce in order) by effective priority fee (ties by arrival) until the
+   * gas limit, executes them, burns base fees, pays tips and issuance to the proposer, then updates the base fee
+   * by the EIP-1559 rule. @returns the receipts of the block
+   */
+  produceBlock(nowMs: number): TxReceipt[] {
+    this.nowMs = nowMs;
+    const number = ++this.blockNumber;
+    this.currentBlock = number;
+    this.logIndex = 0;
+    for (const b of this.bridges.values()) b.deliver(this.name, nowMs);
+    const proposer = this.pickProposer();
+    const baseFee = this.baseFee;
+    const candidates = this.mempool
+      .filter((t) => t.maxFeePerGas >= baseFee)
+      .sort((a, b) => {
+        const ta = effectivePriorityFee(a.maxFeePerGas, a.maxPriorityFeePerGas, baseFee);
+        const tb = effectivePriorityFee(b.maxFeePerGas, b.maxPriorityFeePerGas, baseFee);
+        return ta === tb ? a.seq - b.seq : ta > tb ? -1 : 1;
+      });
+    const included = new Set<PendingTx>();
+    const receipts: TxReceipt[] = [];
+    let gasUsed = 0n;
+    let progress = true;
+    while (progress) {
+      progress = false;
+      for (const tx of candidates) {
+        if (included.has(tx)) continue;
+        if ((this.nonces.get(tx.from) ?? 0) !== tx.nonce) continue;
+        if (gasUsed + tx.gasLimit > this.gasLimit) continue;
+        if (this.ledger.balanceOf(this.native, tx.from) < tx.gasLimit * tx.maxFeePerGas) {
+          // cannot pay the maximum fee: drop (invalid), letting later nonces through
+          included.add(tx);
+          this.nonces.set(tx.from, tx.nonce + 1);
+          progress = true;
+          continue;
+        }
+        included.add(tx);
+        this.nonces.set(tx.from, tx.nonce + 1);
+        const r = this.execute(tx, baseFee, proposer, number);
+        gasUsed += r.gasUsed;
+        receipts.push(r);
+        progress = true;
+      }
+    }
+    for (let i = this.mempool.length - 1; i >= 0; i--)
+      if (included.has(this.mempool[i])) this.mempool.splice(i, 1);
+    if (this.blockReward > 0n) this.ledger.mint(this.native, proposer, this.blockReward);
+    const hash = hashId(
+      `${this.name}:block:${number}:${this.parentHash}:${receipts.map((r) => r.hash).join(',')}`,
+    );
+    this.sink.emit('blocks', {
+      tsEvent: Math.floor(nowMs),
+      source: SIM_SOURCE,
+      chain: this.name,
+      number,
+      hash,
+      parentHash: this.parentHash,
+      txCount: receipts.length,
+      gasUsed: Number(gasUsed),
+      gasLimit: Number(this.gasLimit),
+      baseFeePerGas: Number(baseFee),
+      miner: proposer,
+    });
+    for (const addr of this.touchedPools) this.emitReserves(addr);
+    this.touchedPools.clear();
+    this.parentHash = hash;
+    this.baseFee = nextBaseFee(baseFee, gasUsed, this.gasLimit);
+    this.metricsWindow.gas += gasUsed;
+    return receipts;
+  }
+
+  /**
+   * Emits on-chain metrics for the window since the last call (active addresses, tx count, fees, gas used,
+   * whale transfers, exchange inflow/outflow, base fee, staking ratio), then resets the window.
+   */
+  emitMetrics(nowMs: number): void {
+    const w = this.metricsWindow;
+    const staked = this.ledger.balanceOf(this.native, STAKING_ADDRESS);
+    const supply = this.ledger.supply(this.native);
+    const eth = (x: bigint) => Number(x) / 1e18;
+    const metrics: [string, number][] = [
+      ['active_addresses', w.senders.size],
+      ['tx_count', w.txs],
+      ['fees_native', eth(w.fees)],
+      ['gas_used', Number(w.gas)],
+      ['base_fee_gwei', Number(this.baseFee) / 1e9],
+      ['whale_transfer_count', w.whales],
+      ['exchange_inflow', eth(w.inflow)],
+      ['exchange_outflow', eth(w.outflow)],
+      ['exchange_netflow', eth(w.inflow - w.outflow)],
+      ['staking_ratio', supply > 0n ? Number((staked * 1_000_000n) / supply) / 1e6 : Number.NaN],
+      ['native_burned', eth(this.ledger.burnedOf(this.native))],
+    ];
+    for (const [metric, value] of metrics)
+      if (Number.isFinite(value))
+        this.sink.emit('onchainMetrics', {
+          tsEvent: Math.floor(nowMs),
+          source: SIM_SOURCE,
+          chain: this.name,
+          asset: this.native,
+          metric,
+          value,
+        });
+    this.metricsWindow = {
+      senders: new Set(),
+      txs: 0,
+      fees: 0n,
+      gas: 0n,
+      whales: 0,
+      inflow: 0n,
+      outflow: 0n,
+    };
+  }
+
+  private execute(tx: PendingTx, baseFee: bigint, proposer: string, blockNumber: number): TxReceipt {
+    const tip = effectivePriorityFee(tx.maxFeePerGas, tx.maxPriorityFeePerGas, baseFee);
+    const price = baseFee + tip;
+    const gas: { used: bigint } = { used: GAS.intrinsic };
+    this.currentTx = tx.hash;
+    const snapshots = this.snapshotContracts(tx.call);
+    this.ledger.begin();
+    let status: 'success' | 'reverted' = 'success';
+    let reason: string | undefined;
+    const pendingRecords: (() => void)[] = [];
+    try {
+      this.run(tx.from, tx.call, gas, tx.gasLimit, pendingRecords);
+      this.ledger.commit();
+    } catch (e) {
+      this.ledger.rollback();
+      for (const [obj, snap] of snapshots) Object.assign(obj, snap);
+      if (!(e instanceof CwmError)) throw e;
+      status = 'reverted';
+      reason = e instanceof TxRevertedError ? e.reason : e instanceof Error ? e.message : String(e);
+      if (e instanceof TxRevertedError && e.reason === 'out of gas') gas.used = tx.gasLimit;
+      pendingRecords.length = 0;
+    }
+    if (gas.used > tx.gasLimit) gas.used = tx.gasLimit;
+    // charge gas: base fee burned, tip to the proposer
+    this.ledger.burn(this.native, tx.from, gas.used * baseFee);
+    this.ledger.transfer(this.native, tx.from, proposer, gas.used * tip);
+    const fee = gas.used * price;
+    for (const f of pendingRecords) f();
+    const w = this.metricsWindow;
+    w.senders.add(tx.from);
+    w.txs++;
+    w.fees += fee;
+    const c = tx.call;
+    const to = c.type === 'transfer' ? c.to : c.type === 'swapV2' || c.type === 'swapV3' ? c.pool : undefined;
+    this.sink.emit('transactions', {
+      tsEvent: Math.floor(this.nowMs),
+      source: SIM_SOURCE,
+      chain: this.name,
+      hash: tx.hash,
+      blockNumber,
+      from: tx.from,
+      ...(to !== undefined ? { to } : {}),
+      ...(c.type === 'transfer' && c.token ? { token: c.token } : {}),
+      ...(c.type === 'transfer' && status === 'success'
+        ? { value: c.amount.toString(), amount: Number(c.amount) / 1e18 }
+        : {}),
+      gas: Number(gas.used),
+      gasPrice: Number(price),
+      fee: Number(fee),
+    });
+    const receipt: TxReceipt = {
+      hash: tx.hash,
+      blockNumber,
+      from: tx.from,
+      status,
+      gasUsed: gas.used,
+      effectiveGasPrice: price,
+      ...(reason !== undefined ? { reason } : {}),
+    };
+    this.receipts.set(tx.hash, receipt);
+    return receipt;
+  }
+
+  private useGas(gas: { used: bigint }, amount: bigint, limit: bigint): void {
+    gas.used += amount;
+    if (gas.used > limit) throw new TxRevertedError('out of gas');
+  }
+
+  private run(
+    from: string,
+    call: TxCall,
+    gas: { used: bigint },
+    limit: bigint,
+    records: (() => void)[],
+  ): void {
+    const L = this.ledger;
+    const nowSec = Math.floor(this.nowMs / 1000);
+    switch (call.type) {
+      case 'transfer': {
+        this.useGas(gas, call.token ? GAS.tokenTransfer : 0n, limit);
+        const token = call.token ?? this.native;
+        if (L.balanceOf(token, from) < call.amount)
+          throw new TxRevertedError(`insufficient ${token} balance`);
+        L.transfer(token, from, call.to, call.amount);
+        if (token === this.native) {
+          const w = this.metricsWindow;
+          if (call.amount >= this.whaleThreshold) w.whales++;
+          if (this.exchanges.has(call.to) && !this.exchanges.has(from)) w.inflow += call.amount;
+          if (this.exchanges.has(from) && !this.exchanges.has(call.to)) w.outflow += call.amount;
+          w.senders.add(call.to);
+        }
+        return;
+      }
+      case 'swapV2': {
+        this.useGas(gas, GAS.swapV2, limit);
+        const p = this.pool2(call.pool);
+        const out = p.pair.getAmountOut(call.amountIn, call.zeroForOne);
+        if (out < call.minOut)
+          throw new TxRevertedError(`UniswapV2: INSUFFICIENT_OUTPUT_AMOUNT ${out} < ${call.minOut}`);
+        const [tIn, tOut] = call.zeroForOne ? [p.token0, p.token1] : [p.token1, p.token0];
+        if (L.balanceOf(tIn, from) < call.amountIn) throw new TxRevertedError(`insufficient ${tIn} balance`);
+        L.transfer(tIn, from, call.pool, call.amountIn);
+        p.pair.swapExactIn(call.amountIn, call.zeroForOne);
+        L.transfer(tOut, call.pool, from, out);
+        this.recordSwap(records, 'uniswap_v2', call.pool, from, tIn, tOut, call.amountIn, out);
+        return;
+      }
+      case 'swapV3': {
+        this.useGas(gas, GAS.swapV3, limit);
+        const p = this.pool3(call.pool);
+        const r = p.pool.swap(call.zeroForOne, call.amountIn);
+        this.useGas(gas, GAS.swapV3PerTick * BigInt(r.ticksCrossed), limit);
+        const [tIn, tOut] = call.zeroForOne ? [p.token0, p.token1] : [p.token1, p.token0];
+        const paid = call.zeroForOne ? r.amount0 : r.amount1;
+        const out = -(call.zeroForOne ? r.amount1 : r.amount0);
+        if (out < call.minOut)
+          throw new TxRevertedError(`UniswapV3: too little received ${out} < ${call.minOut}`);
+        if (L.balanceOf(tIn, from) < paid) throw new TxRevertedError(`insufficient ${tIn} balance`);
+        L.transfer(tIn, from, call.pool, paid);
+        L.transfer(tOut, call.pool, from, out);
+        this.recordSwap(records, 'uniswap_v3', call.pool, from, tIn, tOut, paid, out);
+        return;
+      }
+      case 'lend': {
+        this.useGas(gas, GAS.lend, limit);
+        const m = this.market();
+        if (call.action === 'supply') m.supply(from, call.token, call.amount, nowSec);
+        else if (call.action === 'borrow') m.borrow(from, call.token, call.amount, nowSec);
+        else if (call.action === 'repay') m.repay(from, from, call.token, call.amount, nowSec);
+        else m.withdraw(from, call.token, call.amount, nowSec);
+        return;
+      }
+      case 'liquidate': {
+        this.useGas(gas, GAS.liquidate, limit);
+        const m = this.market();
+        const r = m.liquidate(from, call.borrower, call.debtToken, call.collateralToken, call.amount, nowSec);
+        const st = m.reserveState(call.debtToken);
+        const valueUsd = (Number(r.repaid) / 10 ** st.decimals) * (Number(st.priceWad) / 1e18);
+        const id = `${this.currentBlock}:${this.logIndex++}`;
+        records.push(() =>
+          this.sink.emit('liquidations', {
+            tsEvent: Math.floor(this.nowMs),
+            source: SIM_SOURCE,
+            venue: 'sim_lending',
+            symbol: `${call.collateralToken}/${call.debtToken}`,
+            liquidationId: id,
+            side: 'long',
+            amount: Number(r.seizedUnderlying) / 1e18,
+            valueUsd,
+          }),
+        );
+        return;
+      }
+      case 'flashLoan': {
+        this.useGas(gas, GAS.flashLoan, limit);
+        const fee = (call.amount * this.flashFeeBps) / 10_000n;
+        if (L.balanceOf(call.token, FLASH_LENDER) < call.amount)
+          throw new TxRevertedError(`flash lender has too little ${call.token}`);
+        L.transfer(call.token, FLASH_LENDER, from, call.amount);
+        for (const inner of call.calls) this.run(from, inner, gas, limit, records);
+        if (L.balanceOf(call.token, from) < call.amount + fee)
+          throw new TxRevertedError('flash loan not repaid');
+        L.transfer(call.token, from, FLASH_LENDER, call.amount + fee);
+        return;
+      }
+      case 'stake': {
+        this.useGas(gas, GAS.stake, limit);
+        if (L.balanceOf(this.native, from) < call.amount)
+          throw new TxRevertedError('insufficient balance to stake');
+        L.transfer(this.native, from, STAKING_ADDRESS, call.amount);
+        this.stakes.set(from, this.stakeOf(from) + call.amount);
+        return;
+      }
+      case 'unstake': {
+        this.useGas(gas, GAS.stake, limit);
+        if (this.stakeOf(from) < call.amount) throw new TxRevertedError('unstake exceeds stake');
+        this.stakes.set(from, this.stakeOf(from) - call.amount);
+        L.transfer(this.native, STAKING_ADDRESS, from, call.amount);
+        return;
+      }
+      case 'bridge': {
+        this.useGas(gas, GAS.bridge, limit);
+        const b = this.bridges.get(call.toChain);
+        if (!b) throw new TxRevertedError(`no bridge to ${call.toChain}`);
+        b.send(this.name, from, call.token, call.amount, this.nowMs);
+        return;
+      }
+    }
+  }
+
+  private recordSwap(
+    records: (() => void)[],
+    venue: string,
+    pool: string,
+    trader: string,
+    tokenIn: string,
+    tokenOut: string,
+    amountIn: bigint,
+    amountOut: bigint,
+  ): void {
+    this.touchedPools.add(pool);
+    const logIndex = this.logIndex++;
+    const block = this.currentBlock;
+    const txHash = this.currentTx;
+    records.push(() =>
+      this.sink.emit('dexSwaps', {
+        tsEvent: Math.floor(this.nowMs),
+        source: SIM_SOURCE,
+        chain: this.name,
+        venue,
+        pool,
+        txHash,
+        swapIndex: String(logIndex),
+        blockNumber: block,
+        tokenIn,
+        tokenOut,
+        amountIn: amountIn.toString(),
+        amountOut: amountOut.toString(),
+        trader,
+      }),
+    );
+  }
+
+  private emitReserves(address: string): void {
+    const p2 = this.v2.get(address);
+    const p3 = this.v3.get(address);
+    const token0 = p2?.token0 ?? p3?.token0 ?? '';
+    const token1 = p2?.token1 ?? p3?.token1 ?? '';
+    this.sink.emit('poolReserves', {
+      tsEvent: Math.floor(this.nowMs),
+      source: SIM_SOURCE,
+      chain: this.name,
+      venue: p2 ? 'uniswap_v2' : 'uniswap_v3',
+      pool: address,
+      token0,
+      token1,
+      reserve0: Number(this.ledger.balanceOf(token0, address)) / 1e18,
+      reserve1: Number(this.ledger.balanceOf(token1, address)) / 1e18,
+      blockNumber: this.blockNumber,
+    });
+  }
+
+  private snapshotContracts(call: TxCall): [object, unknown][] {
+    const out: [object, unknown][] = [];
+    const visit = (c: TxCall) => {
+      if (c.type === 'swapV2')
+        out.push([this.pool2(c.pool).pair, structuredClone({ ...this.pool2(c.pool).pair })]);
+      else if (c.type === 'swapV3')
+        out.push([this.pool3(c.pool).pool, structuredClone({ ...this.pool3(c.pool).pool })]);
+      else if ((c.type === 'lend' || c.type === 'liquidate') && this.lending) {
+        const { ledger: _ledger, ...state } = this.lending as unknown as Record<string, unknown>;
+        out.push([this.lending, structuredClone(state)]);
+      } else if (c.type === 'stake' || c.type === 'unstake')
+        out.push([this, { stakes: new Map(this.stakes) }]);
+      else if (c.type === 'bridge') {
+        const b = this.bridges.get(c.toChain);
+        if (b) out.push([b, { queue: [...(b as unknown as { queue: unknown[] }).queue] }]);
+      } else if (c.type === 'flashLoan') for (const i of c.calls) visit(i);
+    };
+    visit(call);
+    return out;
+  }
+
+  private pickProposer(): string {
+    let total = 0n;
+    const vals = [...this.stakes.entries()].filter(([, s]) => s > 0n).sort((a, b) => (a[0] < b[0] ? -1 : 1));
+    for (const [, s] of vals) total += s;
+    if (total === 0n) return '0xcoinbase';
+    const r = BigInt(Math.floor(this.rng.uniform() * 2 ** 52));
+    let x = (r * total) >> 52n;
+    for (const [v, s] of vals) {
+      if (x < s) return v;
+      x -= s;
+    }
+    return vals[vals.length - 1][0];
+  }
+
+  private market(): LendingMarket {
+    if (!this.lending) throw new TxRevertedError('no lending market on this chain');
+    return this.lending;
+  }
+
+  private pool2(address: string): Pool2 {
+    const p = this.v2.get(address);
+    if (!p) throw new SimStateError(this.name, `no v2 pool at ${address}`);
+    return p;
+  }
+
+  private pool3(address: string): Pool3 {
+    const p = this.v3.get(address);
+    if (!p) throw new SimStateError(this.name, `no v3 pool at ${address}`);
+    return p;
+  }
+}

@@ -1,0 +1,68 @@
+/** A call a transaction makes. Amounts are raw token units (bigint). */
+export type TxCall =
+  | { type: 'transfer'; to: string; token?: string; amount: bigint }
+  | { type: 'swapV2'; pool: string; zeroForOne: boolean; amountIn: bigint; minOut: bigint }
+  | { type: 'swapV3'; pool: string; zeroForOne: boolean; amountIn: bigint; minOut: bigint }
+  | { type: 'lend'; action: 'supply' | 'withdraw' | 'borrow' | 'repay'; token: string; amount: bigint }
+  | { type: 'liquidate'; borrower: string; debtToken: string; collateralToken: string; amount: bigint }
+  | { type: 'flashLoan'; token: string; amount: bigint; calls: TxCall[] }
+  | { type: 'stake'; amount: bigint }
+  | { type: 'unstake'; amount: bigint }
+  | { type: 'bridge'; token: string; amount: bigint; toChain: string };
+
+/** A signed EIP-1559 transaction as submitted to the mempool. Fees in wei per gas. */
+export interface TxRequest {
+  from: string;
+  gasLimit: bigint;
+  maxFeePerGas: bigint;
+  maxPriorityFeePerGas: bigint;
+  call: TxCall;
+}
+
+/** A transaction in the mempool, with its assigned nonce, hash and arrival order. */
+export interface PendingTx extends TxRequest {
+  hash: string;
+  nonce: number;
+  seq: number;
+  submittedMs: number;
+}
+
+/** Outcome of an included transaction. */
+export interface TxReceipt {
+  hash: string;
+  blockNumber: number;
+  from: string;
+  status: 'success' | 'reverted';
+  gasUsed: bigint;
+  effectiveGasPrice: bigint;
+  /** Revert reason when reverted. */
+  reason?: string;
+}
+
+/** Gas schedule of simulated calls (a flat cost per call kind, roughly mainnet magnitudes). */
+export const GAS = {
+  intrinsic: 21_000n,
+  tokenTransfer: 30_000n,
+  swapV2: 90_000n,
+  swapV3: 110_000n,
+  swapV3PerTick: 25_000n,
+  lend: 150_000n,
+  liquidate: 250_000n,
+  flashLoan: 60_000n,
+  stake: 50_000n,
+  bridge: 80_000n,
+} as const;
+
+/** Deterministic 32-byte hex id of a string (FNV-1a 64 over four lanes); not cryptographic. */
+export function hashId(text: string): string {
+  let out = '0x';
+  for (let lane = 0; lane < 4; lane++) {
+    let h = 0xcbf29ce484222325n ^ BigInt(lane);
+    for (let i = 0; i < text.length; i++) {
+      h ^= BigInt(text.charCodeAt(i));
+      h = (h * 0x100000001b3n) & 0xffffffffffffffffn;
+    }
+    out += h.toString(16).padStart(16, '0');
+  }
+  return out;
+}
