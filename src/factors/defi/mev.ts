@@ -199,3 +199,41 @@ export function interactionEdges(
   }
   return { edges, nodes };
 }
+
+/** Aggregate swap fields of one time bucket (a grid row or a day), the `swaps` input fields of the factors. */
+export interface SwapMevFields {
+  swap_count: number;
+  /** Transactions with at least one swap. */
+  swap_tx_count: number;
+  sandwich_count: number;
+  arbitrage_count: number;
+  /** Transactions touching at least two distinct pools. */
+  multi_pool_tx_count: number;
+  /** Density of the pool-interaction graph of the bucket (NaN below 2 pools). */
+  interaction_density: number;
+}
+
+/**
+ * Computes the MEV and composability fields of the swaps of one bucket: sandwiches and arbitrages
+ * ({@link detectSandwiches}, {@link detectArbitrages}), transaction counts and the density of the
+ * pool-interaction graph ({@link interactionEdges}, {@link graphDensity}).
+ */
+export function swapMevFields(swaps: readonly SwapEvent[]): SwapMevFields {
+  const { edges, nodes } = interactionEdges(swaps);
+  const poolsByTx = new Map<string, Set<string>>();
+  for (const s of swaps) {
+    const set = poolsByTx.get(s.txHash);
+    if (set) set.add(s.pool);
+    else poolsByTx.set(s.txHash, new Set([s.pool]));
+  }
+  let multi = 0;
+  for (const set of poolsByTx.values()) if (set.size >= 2) multi++;
+  return {
+    swap_count: swaps.length,
+    swap_tx_count: poolsByTx.size,
+    sandwich_count: detectSandwiches(swaps).length,
+    arbitrage_count: detectArbitrages(swaps).length,
+    multi_pool_tx_count: multi,
+    interaction_density: graphDensity(edges, nodes),
+  };
+}
