@@ -77,71 +77,34 @@ export function fillOrdersBatch(
       otherValue += p * account.marks[i];
     }
   }
-  let cash = account.cash;
-  let pos = account.positions[asset];
-  let mark = account.marks[asset];
-  let fees = 0;
-  let slip = 0;
-  let pnl = 0;
-  let traded = 0;
-  let fills = 0;
-  const oF = out.filledQty;
-  const oFee = out.fee;
-  const oCash = out.cash;
-  const oPos = out.position;
-  for (let k = 0; k < n; k++) {
-    const m = mid[k];
-    let q = qty[k];
-    if (!(m > 0) || q === 0) {
-      oF[k] = 0;
-      oFee[k] = 0;
-      oCash[k] = cash;
-      oPos[k] = pos;
-      continue;
-    }
-    if (!Number.isNaN(mark)) pnl += pos * (m - mark);
-    mark = m;
-    if (!allowShort && pos + q < 0) q = pos > 0 ? -pos : 0;
-    const newAbs = pos + q < 0 ? -(pos + q) : pos + q;
-    const oldAbs = pos < 0 ? -pos : pos;
-    if (newAbs > oldAbs) {
-      const equity = cash + otherValue + pos * m;
-      let limitAbs = hasW ? Math.max(0, (maxW * equity) / m) : Number.POSITIVE_INFINITY;
-      const levAbs = Math.max(0, (lev * equity - otherGross) / m);
-      if (levAbs < limitAbs) limitAbs = levAbs;
-      if (newAbs > limitAbs) {
-        const s = pos + q >= 0 ? 1 : -1;
-        const sameSide = pos === 0 || pos > 0 === s > 0;
-        q = s * (sameSide ? Math.max(oldAbs, limitAbs) : limitAbs) - pos;
-      }
-    }
-    const hs = m * hsFrac;
-    if (cashAccount && q > 0) {
-      const unit = (m + hs) * feeCap;
-      const maxQ = cash > 0 ? cash / unit : 0;
-      if (q > maxQ) q = maxQ;
-    }
-    const px = q >= 0 ? m + hs : m - hs;
-    const notional = (q < 0 ? -q : q) * px;
-    if (q === 0 || notional < minNotional || notional === 0) {
-      oF[k] = 0;
-      oFee[k] = 0;
-      oCash[k] = cash;
-      oPos[k] = pos;
-      continue;
-    }
-    const fee = notional * takerFee;
-    cash -= q * px + fee;
-    pos += q;
-    fees += fee;
-    slip += q * (px - m);
-    traded += notional;
-    fills++;
-    oF[k] = q;
-    oFee[k] = fee;
-    oCash[k] = cash;
-    oPos[k] = pos;
-  }
+  // All other positions long (gross = net) and no weight limit: the fast path in the kernel is exact.
+  const cashFast = cashAccount && !hasW && otherGross === otherValue;
+  const st = STATE;
+  st[0] = account.cash;
+  st[1] = account.positions[asset];
+  st[2] = account.marks[asset];
+  const pr = PARAMS;
+  pr[0] = takerFee;
+  pr[1] = feeCap;
+  pr[2] = hsFrac;
+  pr[3] = allowShort ? 1 : 0;
+  pr[4] = maxW;
+  pr[5] = hasW ? 1 : 0;
+  pr[6] = lev;
+  pr[7] = cashAccount ? 1 : 0;
+  pr[8] = minNotional;
+  pr[9] = otherGross;
+  pr[10] = otherValue;
+  pr[11] = cashFast ? 1 : 0;
+  fillKernel(qty, mid, n, out.filledQty, out.fee, out.cash, out.position, st, pr);
+  const cash = st[0];
+  const pos = st[1];
+  const mark = st[2];
+  const fees = st[3];
+  const slip = st[4];
+  const pnl = st[5];
+  const traded = st[6];
+  const fills = st[7];
   account.cash = cash;
   account.positions[asset] = pos;
   account.marks[asset] = mark;
@@ -152,4 +115,99 @@ export function fillOrdersBatch(
   account.fillCount += fills;
   account.assetFees[asset] += fees;
   account.assetSlippage[asset] += slip;
+}
+
+const STATE = new Float64Array(8);
+const PARAMS = new Float64Array(12);
+
+/**
+ * The hot loop, kept free of object property access so V8 optimizes it once (named accesses after an
+ * on-stack-replaced loop would deoptimize it on every call). State in/out: [cash, pos, mark, fees,
+ * slippage, pricePnl, traded, fills]; params: see the caller.
+ */
+function fillKernel(
+  qty: Float64Array,
+  mid: Float64Array,
+  n: number,
+  oF: Float64Array,
+  oFee: Float64Array,
+  oCash: Float64Array,
+  oPos: Float64Array,
+  st: Float64Array,
+  pr: Float64Array,
+): void {
+  const takerFee = pr[0];
+  const feeCap = pr[1];
+  const hsFrac = pr[2];
+  const allowShort = pr[3] === 1;
+  const maxW = pr[4];
+  const hasW = pr[5] === 1;
+  const lev = pr[6];
+  const cashAccount = pr[7] === 1;
+  const minNotional = pr[8];
+  const otherGross = pr[9];
+  const otherValue = pr[10];
+  const cashFast = pr[11] === 1;
+  let cash = st[0];
+  let pos = st[1];
+  let mark = st[2];
+  let fees = 0;
+  let slip = 0;
+  let pnl = 0;
+  let traded = 0;
+  let fills = 0;
+  for (let k = 0; k < n; k++) {
+    const m = mid[k];
+    let q = qty[k];
+    let fee = 0;
+    if (m > 0 && q !== 0) {
+      if (!Number.isNaN(mark)) pnl += pos * (m - mark);
+      mark = m;
+      if (!allowShort && pos + q < 0) q = pos > 0 ? -pos : 0;
+      const newAbs = pos + q < 0 ? -(pos + q) : pos + q;
+      const oldAbs = pos < 0 ? -pos : pos;
+      // Fast path: in a cash account, a buy on a long book with no weight limit is bound by the cash rule
+      // below, which is tighter than the leverage rule, so the leverage check cannot change the result.
+      if (newAbs > oldAbs && !(cashFast && q > 0 && pos >= 0)) {
+        const equity = cash + otherValue + pos * m;
+        let limitAbs = hasW ? Math.max(0, (maxW * equity) / m) : Number.POSITIVE_INFINITY;
+        const levAbs = Math.max(0, (lev * equity - otherGross) / m);
+        if (levAbs < limitAbs) limitAbs = levAbs;
+        if (newAbs > limitAbs) {
+          const s = pos + q >= 0 ? 1 : -1;
+          const sameSide = pos === 0 || pos > 0 === s > 0;
+          q = s * (sameSide ? Math.max(oldAbs, limitAbs) : limitAbs) - pos;
+        }
+      }
+      const hs = m * hsFrac;
+      if (cashAccount && q > 0) {
+        const unit = (m + hs) * feeCap;
+        const maxQ = cash > 0 ? cash / unit : 0;
+        if (q > maxQ) q = maxQ;
+      }
+      const px = q >= 0 ? m + hs : m - hs;
+      const notional = (q < 0 ? -q : q) * px;
+      if (q !== 0 && notional >= minNotional && notional !== 0) {
+        fee = notional * takerFee;
+        cash -= q * px + fee;
+        pos += q;
+        fees += fee;
+        slip += q * (px - m);
+        traded += notional;
+        fills++;
+      } else q = 0;
+    } else q = 0;
+    oF[k] = q;
+    oFee[k] = fee;
+    oCash[k] = cash;
+    oPos[k] = pos;
+  }
+  st[0] = cash;
+  st[1] = pos;
+  st[2] = mark;
+  st[3] = fees;
+  st[4] = slip;
+  st[5] = pnl;
+  st[6] = traded;
+  st[7] = fills;
 }
