@@ -19,15 +19,18 @@ function describeNumber(v: unknown): string {
   return '';
 }
 
+const PRICE_FIELDS = ['open', 'high', 'low', 'close'] as const;
+const AMOUNT_FIELDS = ['volume', 'quoteVolume', 'tradeCount'] as const;
+
 /**
  * Validates one OHLCV bar without allocating (the ingest hot path); same rules as `barSchema`: finite
  * prices > 0, volumes >= 0, high >= low, high >= max(open, close), low <= min(open, close).
  * Returns undefined when valid.
  */
-function checkBar(r: Record<string, unknown>): RecordIssue | undefined {
+function checkBar(r: Record<string, unknown>, containment: boolean): RecordIssue | undefined {
   const close = r.close;
   if (typeof close !== 'number') return { field: 'close', reason: 'missing or not a number' };
-  for (const f of ['open', 'high', 'low', 'close'] as const) {
+  for (const f of PRICE_FIELDS) {
     const v = r[f];
     if (v === undefined) continue;
     if (typeof v !== 'number' || !Number.isFinite(v)) {
@@ -35,7 +38,7 @@ function checkBar(r: Record<string, unknown>): RecordIssue | undefined {
     }
     if (v <= 0) return { field: f, reason: `price must be > 0, got ${v}` };
   }
-  for (const f of ['volume', 'quoteVolume', 'tradeCount'] as const) {
+  for (const f of AMOUNT_FIELDS) {
     const v = r[f];
     if (v === undefined) continue;
     if (typeof v !== 'number' || !Number.isFinite(v)) {
@@ -49,6 +52,7 @@ function checkBar(r: Record<string, unknown>): RecordIssue | undefined {
   if (high !== undefined && low !== undefined && high < low) {
     return { field: 'high', reason: `high ${high} < low ${low}` };
   }
+  if (!containment) return undefined;
   if (high !== undefined && high < Math.max(open, close)) {
     return { field: 'high', reason: `high ${high} below open/close ${Math.max(open, close)}` };
   }
@@ -77,6 +81,7 @@ const INTERVAL_RE = /^[1-9][0-9]*[smhdw]$/;
 export function validateRecord<K extends RecordKind>(
   kind: K,
   raw: Record<string, unknown>,
+  opts: { ohlcContainment?: boolean } = {},
 ): ValidationResult<K> {
   if (kind === 'bars') {
     const t = raw.tsEvent;
@@ -103,7 +108,7 @@ export function validateRecord<K extends RecordKind>(
         issue: { field: 'interval', reason: `"${raw.interval}" is not an interval like 1h` },
       };
     }
-    const b = checkBar(raw);
+    const b = checkBar(raw, opts.ohlcContainment ?? true);
     if (b) return { ok: false, issue: b };
     return { ok: true, record: raw as RecordOf<K> };
   }
@@ -112,6 +117,8 @@ export function validateRecord<K extends RecordKind>(
   const issue = res.error.issues[0];
   const field = issue.path.length ? issue.path.map(String).join('.') : '(record)';
   const value = issue.path.length ? raw[String(issue.path[0])] : undefined;
+  if (issue.path.length === 1 && value === undefined)
+    return { ok: false, issue: { field, reason: 'missing value' } };
   const num = describeNumber(value);
   return { ok: false, issue: { field, reason: num || issue.message } };
 }

@@ -122,6 +122,7 @@ export async function ingestFile(
     rowRecords.push(r);
   };
   const width = source.format === 'csv' ? compiled.width : undefined;
+  const validateOpts = { ohlcContainment: mapping.ohlcContainment };
 
   const checkOrder = (rec: Record<string, unknown>): RowIssue | undefined => {
     if (!timeKeyed) return undefined;
@@ -201,7 +202,7 @@ export async function ingestFile(
         }
         let issue: RowIssue | undefined;
         for (let k = 0; k < rowRecords.length && !issue; k++) {
-          const v = validateRecord(kind, rowRecords[k]);
+          const v = validateRecord(kind, rowRecords[k], validateOpts);
           if (!v.ok) issue = v.issue;
           else {
             rowRecords[k] = v.record as Record<string, unknown>;

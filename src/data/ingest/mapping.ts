@@ -101,6 +101,16 @@ export const mappingSchema = z.object({
   order: z.enum(['asc', 'desc', 'any']).default('asc'),
   /** Publication lag (ms) added to tsEvent for the default tsInit (bars also add their interval). */
   lagMs: z.number().int().nonnegative().default(0),
+  /**
+   * Fields whose blank cell means "unavailable" for the whole row: such rows produce no record and are counted
+   * as `blankCells` (reported), instead of failing as a missing value (e.g. FRED-style gaps in a long layout).
+   */
+  blankAsUnavailable: z.array(z.string()).default([]),
+  /**
+   * Check that bar high/low contain open and close (default true). Aggregated indices (CryptoCompare CCCAGG)
+   * legitimately break it, since their open is the previous close; high >= low is always checked.
+   */
+  ohlcContainment: z.boolean().default(true),
   /** Field filled with a deterministic hash of the row when the source has no id (e.g. `hash`, `eventId`). */
   idFromContent: z.string().optional(),
 });

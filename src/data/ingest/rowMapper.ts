@@ -327,6 +327,7 @@ export function compileMapping(
   const wideScale = wide?.scale;
 
   const fastEpochMs = timeFmt === 'epoch_ms';
+  const blankFields = new Set(mapping.blankAsUnavailable);
   const map: RowMapper = (cells, emit) => {
     if (filterIdx >= 0 && String(cells[filterIdx] ?? '') !== filterEq) return 'filtered';
     const tv = cells[timeIdx];
@@ -355,6 +356,10 @@ export function compileMapping(
         return { field: readers[r].field, reason: (v as { __bad: string }).__bad };
       }
       if (v !== undefined) base[readers[r].field] = v;
+      else if (blankFields.has(readers[r].field)) {
+        blank += 1;
+        return undefined;
+      }
     }
     if (idField && base[idField] === undefined) {
       const h = contentHash(cells.map((c) => String(c ?? '')).join('\u0001'));
