@@ -1,6 +1,7 @@
 import type { GridParams } from './spec.js';
 import { Const, type Expr, Feature, Param } from './expr.js';
 import { ElemExpr } from './ops/elem.js';
+import { GarchVolExpr, HmmRegimeExpr } from './ops/models.js';
 import { NanReduceExpr, PairExpr } from './ops/pair.js';
 import { PairRollingExpr } from './ops/pairRolling.js';
 import { RollingExpr } from './ops/rolling.js';
@@ -111,3 +112,11 @@ export const cov = (a: Arg, b: Arg, w: number): Expr => new PairRollingExpr('Cov
 export const corr = (a: Arg, b: Arg, w: number): Expr => new PairRollingExpr('Corr', lift(a), lift(b), w);
 /** OLS slope of y on x: cov(y, x) / var(x). */
 export const beta = (y: Arg, x: Arg, w: number): Expr => new PairRollingExpr('Beta', lift(y), lift(x), w);
+
+// fitted models (refitted point-in-time on a rolling window; see ops/models.ts)
+/** One-step-ahead GARCH(1,1) conditional volatility of returns x (return units per row). */
+export const garchVol = (x: Arg, window: number, refitEvery: number, minObs: number): Expr =>
+  new GarchVolExpr(lift(x), window, refitEvery, minObs);
+/** Filtered probability of the turbulent state of a 2-state Gaussian HMM on (x, |x|). */
+export const hmmRegime = (x: Arg, window: number, refitEvery: number, minObs: number): Expr =>
+  new HmmRegimeExpr(lift(x), window, refitEvery, minObs);

@@ -1,9 +1,10 @@
 import { checkWindow, type EvalEnv, Expr, type StreamContext, type StreamNode } from '../expr.js';
-import { DEGENERATE_VAR } from './rolling.js';
+import { DEGENERATE_VAR, maxMissing } from './rolling.js';
 
 /**
  * Rolling statistics of two series (Qlib `PairRolling`), O(n), same conventions as `rolling.ts`:
- * a row is missing when either value is NaN, any missing row in the window gives NaN, flat windows give NaN,
+ * a row is missing when either value is NaN, a window is available with at most `maxMissing(w)` missing rows
+ * (statistics over the rows present), flat windows give NaN,
  * running sums are relative to each series' first finite value and recomputed every `w` rows.
  *
  * - `Cov`: sample covariance (ddof 1).
@@ -21,6 +22,7 @@ function finishPair(
   sbb: number,
   sab: number,
 ): number {
+  if (w < 2) return Number.NaN;
   const cov = sab - (sa * sb) / w;
   if (mode === 'Cov') return cov / (w - 1);
   const vb = sbb - (sb * sb) / w;
@@ -48,6 +50,7 @@ export function rollingPair(
   checkWindow(mode, w, 2);
   const n = a.length;
   const [ka, kb] = firstFinitePair(a, b);
+  const miss = maxMissing(w);
   let sa = 0;
   let sb = 0;
   let saa = 0;
@@ -103,7 +106,7 @@ export function rollingPair(
         }
       }
     }
-    out[i] = i >= w - 1 && nan === 0 ? finishPair(mode, w, sa, sb, saa, sbb, sab) : Number.NaN;
+    out[i] = i >= w - 1 && nan <= miss ? finishPair(mode, w - nan, sa, sb, saa, sbb, sab) : Number.NaN;
   }
   return out;
 }
@@ -194,8 +197,8 @@ export class RollingPairStream {
       this.sbb = sbb;
       this.sab = sab;
     }
-    return i >= w - 1 && this.nan === 0
-      ? finishPair(this.mode, w, this.sa, this.sb, this.saa, this.sbb, this.sab)
+    return i >= w - 1 && this.nan <= maxMissing(w)
+      ? finishPair(this.mode, w - this.nan, this.sa, this.sb, this.saa, this.sbb, this.sab)
       : Number.NaN;
   }
 }

@@ -6,7 +6,9 @@ import { checkWindow, type EvalEnv, Expr, type StreamContext, type StreamNode } 
  *
  * Conventions shared by every kernel here:
  * - The window at row i is rows `[i - w + 1, i]`. Rows `i < w - 1` are NaN (warm-up).
- * - A window holding any NaN gives NaN (the data is missing, so the statistic is unavailable).
+ * - Missing rows (NaN): a window is available when at most `maxMissing(w) = floor(0.1 w)` of its rows are
+ *   missing (so windows under 10 rows need every row); the statistic then uses the rows present. More
+ *   missing rows give NaN: the data is not there, so the statistic is unavailable.
  * - Degenerate windows give NaN, never 0: a z-score or correlation over a flat window, a variance with w = 1.
  * - Running sums are kept relative to the first finite value of the series (`K`) to limit cancellation,
  *   and are recomputed exactly from the window every `w` rows (rows `i` with `(i + 1) % w == 0`), so
@@ -20,19 +22,29 @@ export type MomentName = 'Sum' | 'Mean' | 'Var' | 'Std' | 'ZScore';
 /** Relative threshold under which a variance is treated as rounding noise (a flat window). */
 export const DEGENERATE_VAR = 1e-12;
 
-function finishMoment(mode: MomentName, w: number, s1: number, s2: number, k: number, x: number): number {
+/** Fraction of a window's rows that may be missing before the window is unavailable. */
+export const MAX_MISSING_FRACTION = 0.1;
+
+/** Rows of a `w`-row window that may be missing: `floor(0.1 w)`. */
+export function maxMissing(w: number): number {
+  return Math.floor(MAX_MISSING_FRACTION * w);
+}
+
+/** Finishes a moment statistic from `c` present rows with shifted sums `s1`, `s2` (shift `k`). */
+function finishMoment(mode: MomentName, c: number, s1: number, s2: number, k: number, x: number): number {
   switch (mode) {
     case 'Sum':
-      return s1 + w * k;
+      return s1 + c * k;
     case 'Mean':
-      return k + s1 / w;
+      return k + s1 / c;
     default: {
-      let v = (s2 - (s1 * s1) / w) / (w - 1);
+      if (c < 2) return Number.NaN;
+      let v = (s2 - (s1 * s1) / c) / (c - 1);
       if (v < 0) v = 0;
       if (mode === 'Var') return v;
       if (mode === 'Std') return Math.sqrt(v);
-      if (!(v > DEGENERATE_VAR * (s2 / w))) return Number.NaN;
-      return (x - (k + s1 / w)) / Math.sqrt(v);
+      if (Number.isNaN(x) || !(v > DEGENERATE_VAR * (s2 / c))) return Number.NaN;
+      return (x - (k + s1 / c)) / Math.sqrt(v);
     }
   }
 }
@@ -50,6 +62,7 @@ export function rollingMoment(mode: MomentName, x: Float64Array, w: number, out:
   checkWindow(mode, w, mode === 'Sum' || mode === 'Mean' ? 1 : 2);
   const n = x.length;
   const k = firstFinite(x);
+  const miss = maxMissing(w);
   let s1 = 0;
   let s2 = 0;
   let nan = 0;
@@ -84,7 +97,7 @@ export function rollingMoment(mode: MomentName, x: Float64Array, w: number, out:
         }
       }
     }
-    out[i] = i >= w - 1 && nan === 0 ? finishMoment(mode, w, s1, s2, k, v) : Number.NaN;
+    out[i] = i >= w - 1 && nan <= miss ? finishMoment(mode, w - nan, s1, s2, k, v) : Number.NaN;
   }
   return out;
 }
@@ -143,101 +156,98 @@ export class RollingMomentStream {
       this.s1 = s1;
       this.s2 = s2;
     }
-    return i >= w - 1 && this.nan === 0 ? finishMoment(this.mode, w, this.s1, this.s2, k, v) : Number.NaN;
+    return i >= w - 1 && this.nan <= maxMissing(w)
+      ? finishMoment(this.mode, w - this.nan, this.s1, this.s2, k, v)
+      : Number.NaN;
   }
 }
 
 /**
- * Rolling OLS slope of the window values on time (0, 1, ..., w-1), per row: Qlib `Slope`.
- * `slope = (sum k y_k - (w-1)/2 sum y_k) / (w (w^2 - 1) / 12)`. O(n). Needs `w >= 2`.
+ * Rolling OLS slope of the window values on time (row index), per row: Qlib `Slope`.
+ * `slope = (c S_ky - S_k S_y) / (c S_kk - S_k^2)` over the `c` present rows, with `k` the row index relative to
+ * an anchor that is moved to the window start at every exact recompute (every `w` rows), which keeps the
+ * sums small. O(n). Needs `w >= 2`.
  */
 export function rollingSlope(x: Float64Array, w: number, out: Float64Array): Float64Array {
-  checkWindow('Slope', w, 2);
-  const n = x.length;
-  const tbar = (w - 1) / 2;
-  const stt = (w * (w * w - 1)) / 12;
-  let s1 = 0;
-  let s3 = 0;
-  let nan = 0;
-  let until = w;
-  for (let i = 0; i < n; i++) {
-    const v = x[i];
-    const d = !Number.isNaN(v) ? v : 0;
-    if (Number.isNaN(v)) nan++;
-    if (i < w) {
-      s3 += i * d;
-      s1 += d;
-    } else {
-      const u = x[i - w];
-      const e = !Number.isNaN(u) ? u : 0;
-      if (Number.isNaN(u)) nan--;
-      s3 = s3 - (s1 - e) + (w - 1) * d;
-      s1 = s1 - e + d;
-    }
-    if (--until === 0) {
-      until = w;
-      s1 = 0;
-      s3 = 0;
-      for (let j = 0; j < w; j++) {
-        const u = x[i - w + 1 + j];
-        if (!Number.isNaN(u)) {
-          s1 += u;
-          s3 += j * u;
-        }
-      }
-    }
-    out[i] = i >= w - 1 && nan === 0 ? (s3 - tbar * s1) / stt : Number.NaN;
-  }
+  const s = new RollingSlopeStream(w);
+  for (let i = 0; i < x.length; i++) out[i] = s.update(x[i]);
   return out;
 }
 
-/** Streaming twin of `rollingSlope`. */
+/** Streaming rolling slope on time (the batch kernel runs this code). */
 export class RollingSlopeStream {
   private readonly buf: Float64Array;
   private i = 0;
-  private s1 = 0;
-  private s3 = 0;
-  private nan = 0;
+  private o = 0;
+  private k = Number.NaN;
+  private c = 0;
+  private sy = 0;
+  private sk = 0;
+  private skk = 0;
+  private sky = 0;
   private until: number;
+  private readonly miss: number;
   constructor(readonly w: number) {
     checkWindow('Slope', w, 2);
     this.buf = new Float64Array(w);
     this.until = w;
+    this.miss = maxMissing(w);
   }
   update(v: number): number {
     const w = this.w;
-    const slot = this.i % w;
-    const d = !Number.isNaN(v) ? v : 0;
-    if (Number.isNaN(v)) this.nan++;
-    if (this.i < w) {
-      this.s3 += this.i * d;
-      this.s1 += d;
-    } else {
+    const i = this.i++;
+    const slot = i % w;
+    if (Number.isNaN(this.k) && !Number.isNaN(v)) this.k = v;
+    if (i >= w) {
       const u = this.buf[slot];
-      const e = !Number.isNaN(u) ? u : 0;
-      if (Number.isNaN(u)) this.nan--;
-      this.s3 = this.s3 - (this.s1 - e) + (w - 1) * d;
-      this.s1 = this.s1 - e + d;
+      if (!Number.isNaN(u)) {
+        const j = i - w - this.o;
+        const d = u - this.k;
+        this.c--;
+        this.sy -= d;
+        this.sk -= j;
+        this.skk -= j * j;
+        this.sky -= j * d;
+      }
     }
     this.buf[slot] = v;
-    const i = this.i++;
+    if (!Number.isNaN(v)) {
+      const j = i - this.o;
+      const d = v - this.k;
+      this.c++;
+      this.sy += d;
+      this.sk += j;
+      this.skk += j * j;
+      this.sky += j * d;
+    }
     if (--this.until === 0) {
       this.until = w;
-      let s1 = 0;
-      let s3 = 0;
+      this.o = i - w + 1;
+      let c = 0;
+      let sy = 0;
+      let sk = 0;
+      let skk = 0;
+      let sky = 0;
       for (let j = 0; j < w; j++) {
         const u = this.buf[(slot + 1 + j) % w];
         if (!Number.isNaN(u)) {
-          s1 += u;
-          s3 += j * u;
+          const d = u - this.k;
+          c++;
+          sy += d;
+          sk += j;
+          skk += j * j;
+          sky += j * d;
         }
       }
-      this.s1 = s1;
-      this.s3 = s3;
+      this.c = c;
+      this.sy = sy;
+      this.sk = sk;
+      this.skk = skk;
+      this.sky = sky;
     }
-    return i >= w - 1 && this.nan === 0
-      ? (this.s3 - ((w - 1) / 2) * this.s1) / ((w * (w * w - 1)) / 12)
-      : Number.NaN;
+    const c = this.c;
+    if (i < w - 1 || w - c > this.miss || c < 2) return Number.NaN;
+    return (c * this.sky - this.sk * this.sy) / (c * this.skk - this.sk * this.sk);
   }
 }
 
@@ -259,7 +269,9 @@ export class RollingExtremeStream {
   private head = 0;
   private size = 0;
   private i = 0;
-  private lastNan = -1;
+  private nan = 0;
+  private readonly flags: Uint8Array;
+  private readonly miss: number;
   constructor(
     readonly w: number,
     readonly sign: 1 | -1,
@@ -267,6 +279,8 @@ export class RollingExtremeStream {
     checkWindow(sign === 1 ? 'Max' : 'Min', w);
     this.vals = new Float64Array(w);
     this.idx = new Float64Array(w);
+    this.flags = new Uint8Array(w);
+    this.miss = maxMissing(w);
   }
   update(v: number): number {
     const w = this.w;
@@ -276,8 +290,11 @@ export class RollingExtremeStream {
       this.head = (this.head + 1) % w;
       this.size--;
     }
-    if (Number.isNaN(v)) this.lastNan = i;
-    else {
+    const slot = i % w;
+    if (i >= w) this.nan -= this.flags[slot];
+    this.flags[slot] = Number.isNaN(v) ? 1 : 0;
+    this.nan += this.flags[slot];
+    if (!Number.isNaN(v)) {
       const sv = this.sign * v;
       while (this.size > 0) {
         const tail = (this.head + this.size - 1) % w;
@@ -289,7 +306,7 @@ export class RollingExtremeStream {
       this.idx[pos] = i;
       this.size++;
     }
-    if (i < w - 1 || this.lastNan > i - w) return Number.NaN;
+    if (i < w - 1 || this.nan > this.miss || this.size === 0) return Number.NaN;
     return this.vals[this.head];
   }
 }
@@ -389,7 +406,9 @@ export class RollingQuantileStream {
   }
   update(v: number): number {
     const i = this.win.push(v);
-    return i >= this.w - 1 && this.win.nan === 0 ? this.win.quantile(this.q) : Number.NaN;
+    return i >= this.w - 1 && this.win.nan <= maxMissing(this.w) && this.win.size > 0
+      ? this.win.quantile(this.q)
+      : Number.NaN;
   }
 }
 
@@ -409,7 +428,9 @@ export class RollingRankStream {
   }
   update(v: number): number {
     const i = this.win.push(v);
-    return i >= this.w - 1 && this.win.nan === 0 ? this.win.pctRank(v) : Number.NaN;
+    return i >= this.w - 1 && this.win.nan <= maxMissing(this.w) && !Number.isNaN(v)
+      ? this.win.pctRank(v)
+      : Number.NaN;
   }
 }
 
