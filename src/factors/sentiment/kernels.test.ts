@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../math/rng.js';
-import { burstiness, cumulativeAbnormalReturn, jensenShannon, lastZScore, marketModel } from './kernels.js';
+import {
+  burstiness,
+  burstinessFromCounts,
+  cumulativeAbnormalReturn,
+  jensenShannon,
+  lastZScore,
+  marketModel,
+} from './kernels.js';
 
 const f = (xs: number[]) => Float64Array.from(xs);
 
@@ -52,5 +59,21 @@ describe('sentiment kernels', () => {
     expect(lastZScore(f([1, 2, 3]))).toBeCloseTo(1, 12);
     expect(lastZScore(f([2, 2]))).toBeNaN();
     expect(lastZScore(f([1, Number.NaN]))).toBeNaN();
+  });
+});
+
+describe('burstiness from counts', () => {
+  it('equals burstiness of the expanded event times', () => {
+    const counts = Float64Array.from([0, 2, 0, 0, 1, 3, 0, 0, 0, 1, 0, 4]);
+    const times: number[] = [];
+    counts.forEach((c, d) => {
+      for (let e = 0; e < c; e++) times.push(d);
+    });
+    expect(burstinessFromCounts(counts, 0, counts.length - 1)).toBeCloseTo(
+      burstiness(Float64Array.from(times)),
+      12,
+    );
+    expect(burstinessFromCounts(counts, 2, 6)).toBeCloseTo(burstiness(Float64Array.from([4, 5, 5, 5])), 12);
+    expect(burstinessFromCounts(Float64Array.from([1, Number.NaN, 1]), 0, 2)).toBeNaN();
   });
 });

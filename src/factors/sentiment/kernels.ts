@@ -157,3 +157,32 @@ export function lastZScore(window: Float64Array): number {
   const sd = Math.sqrt(ss / (n - 1));
   return sd > 0 ? (window[n - 1] - m) / sd : Number.NaN;
 }
+
+/**
+ * {@link burstiness} of events given as counts per bar over bars [from, to] (inclusive), without building the
+ * event-time list: events in one bar are simultaneous (gap 0), events in consecutive non-empty bars d1 < d2
+ * are d2 - d1 apart. O(to - from), no allocation. NaN if any count in range is NaN or below 3 events.
+ */
+export function burstinessFromCounts(counts: Float64Array, from: number, to: number): number {
+  let events = 0;
+  let sum = 0;
+  let sumSq = 0;
+  let last = -1;
+  for (let d = from; d <= to; d++) {
+    const c = counts[d];
+    if (Number.isNaN(c)) return Number.NaN;
+    if (c <= 0) continue;
+    if (last >= 0) {
+      const g = d - last;
+      sum += g;
+      sumSq += g * g;
+    }
+    events += c;
+    last = d;
+  }
+  const gaps = events - 1;
+  if (gaps < 2) return Number.NaN;
+  const mean = sum / gaps;
+  const sd = Math.sqrt(Math.max(0, sumSq / gaps - mean * mean));
+  return sd + mean > 0 ? (sd - mean) / (sd + mean) : Number.NaN;
+}
