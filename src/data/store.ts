@@ -106,6 +106,15 @@ export class Store {
     return new Store(instance, con, path);
   }
 
+  /**
+   * A second connection to the same database, for a streaming read that must stay open while the main
+   * connection writes (e.g. Parquet ingest). The caller closes it with `closeSync()`.
+   */
+  async openConnection(): Promise<DuckDBConnection> {
+    if (this.closed) throw new StoreError(`store ${this.path} is closed`);
+    return this.instance.connect();
+  }
+
   private get con(): DuckDBConnection {
     if (this.closed) throw new StoreError(`store ${this.path} is closed`);
     return this.connection;

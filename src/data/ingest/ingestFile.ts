@@ -89,7 +89,7 @@ export async function ingestFile(
   const maxIssues = opts.maxIssues ?? 20;
   const spec = TABLES[kind];
   const label = file;
-  const source = await openRows(file, mapping, store.connection);
+  const source = await openRows(file, mapping, () => store.openConnection());
   const compiled = compileMapping(mapping, source.header, label);
   const timeKeyed = spec.keyFields.includes('tsEvent');
   const seriesFields = spec.keyFields.filter((f) => f !== 'tsEvent');

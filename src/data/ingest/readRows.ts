@@ -87,7 +87,7 @@ async function* once(batch: RowBatch): AsyncGenerator<RowBatch> {
 export async function openRows(
   file: string,
   mapping: ColumnMapping,
-  con: DuckDBConnection,
+  connect: () => Promise<DuckDBConnection>,
 ): Promise<RowSource> {
   let size: number;
   try {
@@ -232,6 +232,7 @@ export async function openRows(
   let result: Awaited<ReturnType<DuckDBConnection['stream']>>;
   const lit = `'${file.replace(/'/g, "''")}'`;
   let total = 0;
+  const con = await connect();
   try {
     const cnt = await con.runAndReadAll(`SELECT count(*)::DOUBLE FROM read_parquet(${lit})`);
     total = cnt.getRows()[0][0] as number;
@@ -246,10 +247,14 @@ export async function openRows(
   const header = result.columnNames();
   async function* batches(): AsyncGenerator<RowBatch> {
     let n = 0;
-    for await (const rows of result.yieldRows()) {
-      const lines = rows.map((_, i) => n + i + 1);
-      n += rows.length;
-      yield { lines, rows: rows as unknown[][], done: n };
+    try {
+      for await (const rows of result.yieldRows()) {
+        const lines = rows.map((_, i) => n + i + 1);
+        n += rows.length;
+        yield { lines, rows: rows as unknown[][], done: n };
+      }
+    } finally {
+      con.closeSync();
     }
   }
   return { format, header, total, batches: batches() };

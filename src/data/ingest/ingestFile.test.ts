@@ -1,0 +1,256 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { InputFileError, SchemaViolationError } from '../../errors/data.js';
+import { Store } from '../store.js';
+import { ingestFile } from './ingestFile.js';
+import { presetMapping } from './presets.js';
+
+const HEADER = 'timestamp,open,high,low,close,volume';
+const GOOD = [
+  HEADER,
+  '2024-01-01,100,110,90,105,5',
+  '2024-01-02,105,112,101,108,6',
+  '2024-01-03,108,109,100,101,7',
+];
+const mapping = presetMapping('binance-ohlcv', {
+  constants: { source: 'test', venue: 'binance', symbol: 'BTC/USDT', interval: '1d' },
+});
+
+describe('ingestFile: bad input', () => {
+  let dir: string;
+  let store: Store;
+  let n = 0;
+  const file = (content: string | Buffer, ext = 'csv'): string => {
+    n += 1;
+    const p = join(dir, `f${n}.${ext}`);
+    writeFileSync(p, content);
+    return p;
+  };
+  const snapshot = async () => JSON.stringify(await store.listDatasets());
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'cwm-ingest-'));
+    store = await Store.open(':memory:');
+    await ingestFile(store, file(GOOD.join('\n')), mapping);
+  });
+  afterAll(() => {
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** The second day's row replaced by `row` (a new day so the good rows do not collide). */
+  const withRow = (row: string) =>
+    [HEADER, '2024-02-01,100,110,90,105,5', row, '2024-02-03,108,109,100,101,7'].join('\n');
+
+  const cases: [string, string, RegExp][] = [
+    [
+      'malformed row (extra fields)',
+      withRow('2024-02-02,1,2,0.5,1,3,9,9'),
+      /line 3, field "\(row\)": malformed row: expected 6 fields, got 8/,
+    ],
+    [
+      'wrong type',
+      withRow('2024-02-02,105,112,101,abc,6'),
+      /line 3, field "close": expected a number, got "abc"/,
+    ],
+    ['NaN', withRow('2024-02-02,105,112,101,NaN,6'), /line 3, field "close": NaN is not allowed/],
+    [
+      'Infinity',
+      withRow('2024-02-02,105,Infinity,101,108,6'),
+      /line 3, field "high": Infinity is not allowed/,
+    ],
+    [
+      'negative price',
+      withRow('2024-02-02,-105,112,101,108,6'),
+      /line 3, field "open": price must be > 0, got -105/,
+    ],
+    [
+      'negative volume',
+      withRow('2024-02-02,105,112,101,108,-6'),
+      /line 3, field "volume": must be >= 0, got -6/,
+    ],
+    ['high < low', withRow('2024-02-02,105,100,101,102,6'), /line 3, field "high": high 100 < low 101/],
+    [
+      'duplicate timestamp',
+      withRow('2024-02-01,105,112,101,108,6'),
+      /line 3, field "tsEvent": duplicate timestamp 2024-02-01T00:00:00.000Z/,
+    ],
+    [
+      'out-of-order timestamp',
+      withRow('2024-01-31,105,112,101,108,6'),
+      /line 3, field "tsEvent": out-of-order timestamp 2024-01-31T00:00:00.000Z after 2024-02-01/,
+    ],
+    [
+      'bad time',
+      withRow('2024-02-30,105,112,101,108,6'),
+      /line 3, field "timestamp": cannot parse time "2024-02-30"/,
+    ],
+    [
+      'truncated last row',
+      [HEADER, '2024-02-01,100,110,90,105,5', '2024-02-02,105,11'].join('\n'),
+      /line 3, field "\(row\)": truncated row: expected 6 fields, got 3/,
+    ],
+  ];
+
+  for (const [name, content, message] of cases) {
+    it(`strict: ${name} aborts with file, line, field and reason; store unchanged`, async () => {
+      const before = await snapshot();
+      const p = file(content);
+      const err = await ingestFile(store, p, mapping).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(SchemaViolationError);
+      expect((err as Error).message).toMatch(message);
+      expect((err as Error).message).toContain(p);
+      expect(await snapshot()).toBe(before);
+    });
+  }
+
+  it('lenient: skips every bad row, reports how many and why, writes the rest', async () => {
+    const before = await store.count('bars');
+    const content = [
+      HEADER,
+      '2024-03-01,100,110,90,105,5',
+      '2024-03-02,105,112,101,abc,6',
+      '2024-03-03,105,100,101,102,6',
+      '2024-03-03,105,112,101,108,6',
+      '2024-03-04,105,112,101,108,6',
+      '2024-03-05,105,112,101,NaN,6',
+      '2024-03-06,105,112,101,108',
+    ].join('\n');
+    const r = await ingestFile(store, file(content), mapping, { mode: 'lenient' });
+    expect(r).toMatchObject({ rows: 7, records: 3, inserted: 3, skipped: 4 });
+    expect(r.issues.map((i) => [i.line, i.field])).toEqual([
+      [3, 'close'],
+      [4, 'high'],
+      [7, 'close'],
+      [8, '(row)'],
+    ]);
+    expect(r.skippedReasons.reduce((s, x) => s + x.count, 0)).toBe(4);
+    expect(await store.count('bars')).toBe(before + 3);
+  });
+
+  const fileErrors: [string, () => string, RegExp][] = [
+    ['empty file', () => file(''), /empty file \(0 bytes\)/],
+    ['header only', () => file(`${HEADER}\n`), /empty file: a header but no data rows/],
+    [
+      'truncated quoted field',
+      () => file(`${HEADER}\n2024-04-01,1,2,0.5,1,"3`),
+      /truncated file: a quoted field opened on line 2/,
+    ],
+    [
+      'truncated JSON',
+      () => file('[[1704067200000, 1, 2, 0.5, 1, 3], [170406', 'json'),
+      /malformed or truncated JSON/,
+    ],
+    [
+      'truncated gzip',
+      () => file(gzipSync(Buffer.from(GOOD.join('\n'))).subarray(0, 30), 'csv.gz'),
+      /cannot read/,
+    ],
+    [
+      'missing column',
+      () => file('timestamp,open,high,low,volume\n2024-04-01,1,2,0.5,3'),
+      /column "close" or "Close" or "CLOSE" \(close\) not found in header/,
+    ],
+  ];
+  for (const [name, make, message] of fileErrors) {
+    it(`${name}: InputFileError naming the file; store unchanged`, async () => {
+      const before = await snapshot();
+      const p = make();
+      const m = p.endsWith('.json')
+        ? presetMapping('ccxt-ohlcv', {
+            constants: { source: 'test', venue: 'binance', symbol: 'BTC/USDT', interval: '1d' },
+          })
+        : mapping;
+      const err = await ingestFile(store, p, m).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(InputFileError);
+      expect((err as Error).message).toMatch(message);
+      expect((err as Error).message).toContain(p);
+      expect(await snapshot()).toBe(before);
+    });
+  }
+});
+
+describe('ingestFile: layouts', () => {
+  let dir: string;
+  let store: Store;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'cwm-layout-'));
+    store = await Store.open(':memory:');
+  });
+  afterAll(() => {
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('reads quoted fields with commas, quotes and newlines; CRLF; BOM; timezones', async () => {
+    const p = join(dir, 'news.csv');
+    writeFileSync(
+      p,
+      '\uFEFFid,time,text\r\n1,2024-01-01 09:00,"ETF, approved ""today""\nsecond line"\r\n2,2024-01-01 10:00,plain\r\n',
+    );
+    const r = await ingestFile(store, p, {
+      kind: 'textEvents',
+      time: { column: 'time', format: 'iso', timezone: 'America/New_York' },
+      fields: { eventId: 'id', text: 'text' },
+      constants: { source: 'test', category: 'news' },
+    });
+    expect(r.records).toBe(2);
+    const ev = await store.readRecords('textEvents');
+    expect(ev[0].text).toBe('ETF, approved "today"\nsecond line');
+    expect(ev[0].tsEvent).toBe(Date.UTC(2024, 0, 1, 14)); // 09:00 EST = 14:00 UTC
+  });
+
+  it('ingests headerless Binance klines and ccxt JSON; wide tables make one series per column', async () => {
+    const k = join(dir, 'klines.csv');
+    writeFileSync(
+      k,
+      '1704067200000,100,110,90,105,5,1704153599999,500,42,2,200,0\n1704153600000000,105,112,101,108,6,1704239999999999,600,43,3,300,0\n',
+    );
+    const c = { source: 'test', venue: 'binance', symbol: 'ETH/USDT', interval: '1d' };
+    const r = await ingestFile(store, k, presetMapping('binance-klines', { constants: c }));
+    expect(r.records).toBe(2);
+    const f = await store.readBars({ symbol: 'ETH/USDT', interval: '1d' });
+    expect(Array.from(f.ts)).toEqual([1704067200000, 1704153600000]); // µs times recognised
+    expect(Array.from(f.columns.tradeCount)).toEqual([42, 43]);
+    const j = join(dir, 'ohlcv.json');
+    writeFileSync(j, JSON.stringify([[1704240000000, 108, 111, 100, 109, 1]]));
+    await ingestFile(store, j, presetMapping('ccxt-ohlcv', { constants: c }));
+    expect((await store.readBars({ symbol: 'ETH/USDT', interval: '1d' })).ts.length).toBe(3);
+    const w = join(dir, 'wide.csv');
+    writeFileSync(w, 'time,asset,HashRate,TxCnt\n2024-01-01,btc,5,\n2024-01-02,btc,6,7\n');
+    const wr = await ingestFile(
+      store,
+      w,
+      presetMapping('coinmetrics', { constants: { source: 'cm', chain: 'bitcoin', asset: 'BTC' } }),
+    );
+    expect(wr).toMatchObject({ rows: 2, records: 3, blankCells: 1 });
+    const tx = await store.readSeries('onchainMetrics', { metric: 'TxCnt' });
+    expect(Array.from(tx.columns.value)).toEqual([7]);
+  });
+
+  it('exports to Parquet and ingests Parquet through a mapping', async () => {
+    const out = join(dir, 'bars.parquet');
+    await store.exportQuery('bars', out);
+    const s2 = await Store.open(':memory:');
+    const r = await ingestFile(s2, out, {
+      kind: 'bars',
+      time: { column: 'ts_event', format: 'epoch_ms' },
+      fields: {
+        open: 'open',
+        high: 'high',
+        low: 'low',
+        close: 'close',
+        volume: 'volume',
+        source: 'source',
+        venue: 'venue',
+        symbol: 'symbol',
+        interval: 'interval',
+      },
+      order: 'any',
+    });
+    expect(r.inserted).toBe(3);
+    s2.close();
+  });
+});
