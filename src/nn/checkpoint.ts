@@ -97,7 +97,10 @@ export function restoreWeights(
     if (!t) throw new CheckpointError(file, `missing tensor "${name}"`);
     const shape = v.shape as number[];
     if (t.shape.length !== shape.length || t.shape.some((d, i) => d !== shape[i]))
-      throw new CheckpointError(file, `tensor "${name}" has shape [${t.shape}], the model needs [${shape}]`);
+      throw new CheckpointError(
+        file,
+        `tensor "${name}" has shape [${t.shape.join(', ')}], the model needs [${shape.join(', ')}]`,
+      );
     const value = tf.tensor(t.data as Float32Array, t.shape, 'float32');
     v.write(value);
     value.dispose();

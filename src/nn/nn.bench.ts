@@ -1,7 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
-import type { Benchmark } from '../../bench/runner.js';
 import { Rng } from '../math/rng.js';
 import { initBackend } from './backend.js';
 import { MultiHeadAttention } from './multiHeadAttention.js';
@@ -44,12 +43,13 @@ function torchMsPerStep(log: (m: string) => void): number | undefined {
 /**
  * `npm run bench -- nn`: ms per training step of the reference attention block (batch 32, sequence 64,
  * width 64, 4 heads, causal mask, Adam, MSE of the time-pooled output against a target) on the default
- * backend, and the PyTorch peer's figure side by side when `python3-torch` is installed.
+ * backend, and the PyTorch peer's figure side by side when `python3-torch` is installed. Shaped as
+ * bench/runner.ts's `Benchmark` (not imported: nn may not import outside src).
  */
-export const benchmark: Benchmark = {
+export const benchmark = {
   name: 'nn',
   description: 'attention block training step (B32 T64 D64 H4, Adam), vs PyTorch',
-  async run({ args, log }) {
+  async run({ args, log }: { args: Record<string, string>; log: (m: string) => void }) {
     const info = await initBackend({ backend: args.backend });
     const [B, T, D, H] = [32, 64, 64, 4];
     const steps = Number(args.steps ?? 30);

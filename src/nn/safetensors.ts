@@ -142,7 +142,7 @@ export function decodeSafetensors(
       );
     spans.push([off[0], off[1], name]);
     const Ctor = ctorOf(dtype);
-    const copy = bytes.slice(dataStart + off[0], dataStart + off[1]);
+    const copy = new Uint8Array(bytes.subarray(dataStart + off[0], dataStart + off[1]));
     let data: SafeTensor['data'];
     if (LITTLE_ENDIAN_HOST) data = new Ctor(copy.buffer, 0, count);
     else {

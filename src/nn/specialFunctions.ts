@@ -20,8 +20,3 @@ export function lgamma(x: tf.Tensor): tf.Tensor {
     return tf.sub(stirling, tf.log(prod));
   });
 }
-
-/** log(sum(exp(x))) along `axis`, stable (max-shifted). */
-export function logSumExp(x: tf.Tensor, axis: number): tf.Tensor {
-  return tf.logSumExp(x, axis);
-}

@@ -14,7 +14,7 @@ export interface TensorDataset {
 }
 
 /** Progress report after each step (hook a CLI progress bar here). */
-export interface FitProgress {
+export interface TrainLoopProgress {
   epoch: number;
   step: number;
   totalSteps: number;
@@ -30,8 +30,8 @@ export interface EpochMetrics {
   steps: number;
 }
 
-/** Arguments of `fit`. */
-export interface FitArgs {
+/** Arguments of `trainLoop`. */
+export interface TrainLoopArgs {
   /** Scalar loss of a batch; `training` is true for gradient steps and false for validation. */
   loss: (x: tf.Tensor, y: tf.Tensor, training: boolean) => tf.Scalar;
   /** Variables to train (e.g. `block.variables()` after the block is built). */
@@ -51,11 +51,11 @@ export interface FitArgs {
   restoreBest?: boolean;
   /** Append one JSON line per epoch here (file is truncated first). */
   metricsPath?: string;
-  onProgress?: (p: FitProgress) => void;
+  onProgress?: (p: TrainLoopProgress) => void;
 }
 
-/** What `fit` did. */
-export interface FitResult {
+/** What `trainLoop` did. */
+export interface TrainLoopResult {
   history: EpochMetrics[];
   bestEpoch: number;
   bestValLoss: number | null;
@@ -90,7 +90,7 @@ function gather(
 }
 
 /** Mean loss over a dataset in batches (no gradients). */
-export function evaluateLoss(loss: FitArgs['loss'], ds: TensorDataset, batchSize: number): number {
+export function evaluateLoss(loss: TrainLoopArgs['loss'], ds: TensorDataset, batchSize: number): number {
   const n = countOf(ds, 'dataset');
   const xs = ds.xShape.reduce((a, b) => a * b, 1);
   const ys = ds.yShape.reduce((a, b) => a * b, 1);
@@ -114,12 +114,12 @@ export function evaluateLoss(loss: FitArgs['loss'], ds: TensorDataset, batchSize
  * weights, a JSONL metrics log and a progress callback. Same seed and data give bit-identical weights.
  * @throws NnConfigError for bad sizes; TrainingDataError for inconsistent data or a non-finite loss.
  */
-export function fit(args: FitArgs): FitResult {
+export function trainLoop(args: TrainLoopArgs): TrainLoopResult {
   // ---- setup (TRY NOT TO MODIFY) ----
   if (!Number.isInteger(args.epochs) || args.epochs < 1)
-    throw new NnConfigError('fit', 'epochs', `must be an integer >= 1, got ${args.epochs}`);
+    throw new NnConfigError('trainLoop', 'epochs', `must be an integer >= 1, got ${args.epochs}`);
   if (!Number.isInteger(args.batchSize) || args.batchSize < 1)
-    throw new NnConfigError('fit', 'batchSize', `must be an integer >= 1, got ${args.batchSize}`);
+    throw new NnConfigError('trainLoop', 'batchSize', `must be an integer >= 1, got ${args.batchSize}`);
   const n = countOf(args.train, 'train');
   if (args.val) countOf(args.val, 'val');
   const xs = args.train.xShape.reduce((a, b) => a * b, 1);
@@ -157,7 +157,7 @@ export function fit(args: FitArgs): FitResult {
       x.dispose();
       y.dispose();
       if (!Number.isFinite(l))
-        throw new TrainingDataError(`fit: loss is ${l} at epoch ${epoch}, step ${step}`);
+        throw new TrainingDataError(`trainLoop: loss is ${l} at epoch ${epoch}, step ${step}`);
       sum += l * m;
       step++;
       args.onProgress?.({ epoch, step, totalSteps, loss: l });
