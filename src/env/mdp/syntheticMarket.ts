@@ -136,3 +136,26 @@ function computeFactors(
   }
   return cols;
 }
+
+const cache = new Map<string, AssetData[]>();
+
+/**
+ * `syntheticMarket` memoized by options (the same options return the same arrays), so many env copies
+ * share one market in memory. Treat the result as read-only.
+ */
+export function sharedSyntheticMarket(opts: SyntheticMarketOptions = {}): AssetData[] {
+  const key = JSON.stringify([
+    opts.seed ?? 0,
+    opts.nAssets ?? 1,
+    opts.nBars ?? 2048,
+    opts.nFactors ?? 8,
+    opts.intervalMs,
+    opts.startMs,
+  ]);
+  let m = cache.get(key);
+  if (!m) {
+    m = syntheticMarket(opts);
+    cache.set(key, m);
+  }
+  return m;
+}
