@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
+import { registerBacktest } from './backtest.js';
 import { registerDoctor } from './doctor.js';
+import { registerRisk } from './risk.js';
 import { registerVersion } from './version.js';
 
 /** Every subcommand of `cwm`, in help order. Each command file adds one line here. */
-export const commands: Array<(program: Command) => void> = [registerVersion, registerDoctor];
+export const commands: Array<(program: Command) => void> = [registerVersion, registerDoctor, registerBacktest, registerRisk];
