@@ -5,4 +5,9 @@ import { registerRisk } from './risk.js';
 import { registerVersion } from './version.js';
 
 /** Every subcommand of `cwm`, in help order. Each command file adds one line here. */
-export const commands: Array<(program: Command) => void> = [registerVersion, registerDoctor, registerBacktest, registerRisk];
+export const commands: Array<(program: Command) => void> = [
+  registerVersion,
+  registerDoctor,
+  registerBacktest,
+  registerRisk,
+];
