@@ -10,14 +10,14 @@ export const protocolFees: FactorSpec = {
   category: 'defi',
   name: 'Protocol revenue and fee generation',
   definition:
-    'Protocol fees F and revenue R in USD per day (DefiLlama, protocol "all" = DeFi total or a named ' +
-    'protocol): 30-day mean fees; take rate = mean_30(R) / mean_30(F); price-to-fees = market cap / ' +
-    '(mean_30(F) * 365); 30-day log growth of the 30-day mean fees.',
+    'Protocol fees F and revenue R in USD per day of the reference protocol (DefiLlama, Aave: all chains and ' +
+    'versions): 30-day mean fees; take rate = mean_30(R) / mean_30(F); price-to-fees = market cap / ' +
+    '(mean_30(F) * 365) with the protocol token market cap; 30-day log growth of the 30-day mean fees.',
   reference: 'Token Terminal "P/F ratio" methodology; DefiLlama fees/revenue adapters.',
   inputs: [
-    dailyInput('fees', 'defi', 'fees_usd', { source: 'all' }),
-    dailyInput('revenue', 'defi', 'revenue_usd', { source: 'all', optional: true }),
-    dailyInput('mcap', 'defi', 'mcap_usd', { source: 'all', optional: true }),
+    dailyInput('fees', 'defi', 'fees_usd', { source: 'aave' }),
+    dailyInput('revenue', 'defi', 'revenue_usd', { source: 'aave', optional: true }),
+    dailyInput('mcap', 'defi', 'mcap_usd', { source: 'aave', optional: true }),
   ],
   frequency: '1d',
   unit: 'usd',

@@ -10,13 +10,13 @@ export const institutionalAdoption: FactorSpec = {
   category: 'regulatory',
   name: 'Institutional adoption metrics',
   definition:
-    'Proxies: coins held by funds/ETFs/trusts (index fund_reserves, native units; CryptoQuant-style fund ' +
+    'Proxies: coins held by funds/ETFs/trusts (onchain metric fund_reserve, native units; CryptoQuant-style fund ' +
     `reserves) and its ${W}-day log change; news intensity of institutional and adoption events = items ` +
     `labelled "institutional" or "adoption" by the text classifier over ${W} days, and their share of news.`,
   reference:
     'CryptoQuant "Fund Holdings"; Auer, Farag, Lewrick, Orazem & Zoss (2022), "Banking in the shadow of Bitcoin? The institutional adoption of cryptocurrencies", BIS WP 1013.',
   inputs: [
-    dailyInput('fund_reserves', 'index', 'fund_reserves', { optional: true }),
+    dailyInput('fund_reserves', 'onchain', 'fund_reserve', { optional: true }),
     sumInput('inst', 'text', 'label_institutional', { source: 'news', optional: true }),
     sumInput('adopt', 'text', 'label_adoption', { source: 'news', optional: true }),
     sumInput('news', 'text', 'count', { source: 'news', optional: true }),
