@@ -34,9 +34,19 @@ function peerNumbaMs(log: (m: string) => void): number | null {
     return null;
   }
   if (!existsSync(PEER)) return null;
-  const out = execFileSync('/usr/bin/python3', [PEER, '--runs', '3', '--reps', '5'], { encoding: 'utf8' });
-  const m = /RESULT numba_loop .* ms_per_1M=([\d.]+)/.exec(out);
-  return m ? Number(m[1]) : null;
+  try {
+    const out = execFileSync('/usr/bin/python3', [PEER, '--runs', '3', '--reps', '5'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const m = /RESULT numba_loop .* ms_per_1M=([\d.]+)/.exec(out);
+    return m ? Number(m[1]) : null;
+  } catch (err) {
+    log(
+      `peer failed (${err instanceof Error ? err.message.split('\n')[0] : String(err)}); python3-pandas may be missing`,
+    );
+    return null;
+  }
 }
 
 /**

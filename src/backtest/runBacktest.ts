@@ -130,7 +130,10 @@ export function runBacktest(
   strategy.reset?.();
   const rebalanceEvery = Math.max(1, strategy.rebalanceEvery ?? 1);
   let decisions = 0;
-  let prev = { fees: 0, slip: 0, fund: 0, borrow: 0 };
+  let prevFees = 0;
+  let prevSlip = 0;
+  let prevFund = 0;
+  let prevBorrow = 0;
   let prevEquity = initialCash;
   const hasFunding = panel.funding?.some((f) => f !== undefined) ?? false;
   for (let t = start; t < end; t++) {
@@ -155,12 +158,15 @@ export function runBacktest(
     const eq = account.equity();
     res.equity[i] = eq;
     res.returns[i] = eq / prevEquity - 1;
-    res.fees[i] = account.fees - prev.fees;
-    res.slippage[i] = account.slippage - prev.slip;
-    res.funding[i] = account.funding - prev.fund;
-    res.borrow[i] = account.borrow - prev.borrow;
+    res.fees[i] = account.fees - prevFees;
+    res.slippage[i] = account.slippage - prevSlip;
+    res.funding[i] = account.funding - prevFund;
+    res.borrow[i] = account.borrow - prevBorrow;
     res.turnover[i] = prevEquity > 0 ? traded / prevEquity : 0;
-    prev = { fees: account.fees, slip: account.slippage, fund: account.funding, borrow: account.borrow };
+    prevFees = account.fees;
+    prevSlip = account.slippage;
+    prevFund = account.funding;
+    prevBorrow = account.borrow;
     prevEquity = eq;
     // 3. Decide at the close of bar t (executes at t + latency).
     if (t + 1 < strategy.warmup || t === end - 1) continue;
