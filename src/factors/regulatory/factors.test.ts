@@ -6,6 +6,7 @@ import { DAY_MS } from '../spec.js';
 import { assertFactorProperties } from '../testing/checkFactor.js';
 import { etfFlows } from './etf_flows.js';
 import { regulatoryFactors } from './index.js';
+import { regulatoryEvents } from './regulatory_events.js';
 
 describe('regulatory & institutional factors: point-in-time and batch = streaming', () => {
   it('registers the 8 regulatory & institutional factors of the seed', () => {
@@ -49,5 +50,25 @@ describe.skipIf(!sharedDataAvailable())('etf_flows on Farside US spot BTC ETF fl
       0,
     );
     assertFactorProperties(etfFlows, { data: { flow: { ts, values: flow } }, grid });
+  });
+});
+
+describe('regulatory_events without an official-announcement source', () => {
+  it('counts the labelled news alone and stays point-in-time', () => {
+    const day0 = Date.UTC(2024, 0, 1);
+    const m = 200;
+    const ts = Float64Array.from({ length: m }, (_, i) => day0 + i * DAY_MS + 3_600_000);
+    const reg = Float64Array.from({ length: m }, (_, i) => (i % 3 === 0 ? 1 : 0));
+    const regS = Float64Array.from({ length: m }, (_, i) => (i % 3 === 0 ? -0.5 : 0));
+    const data = { news_reg: { ts, values: reg }, news_reg_s: { ts, values: regS } };
+    const grid = { from: day0 + 40 * DAY_MS, to: day0 + 190 * DAY_MS, barMs: DAY_MS };
+    const res = computeFactor(regulatoryEvents, data, grid);
+    const i = 100;
+    const T = grid.from + i * DAY_MS;
+    let expected = 0;
+    for (let k = 0; k < m; k++) if (ts[k] <= T && ts[k] > T - 30 * DAY_MS) expected += reg[k];
+    expect(res.columns.regulatory_events[i]).toBe(expected);
+    expect(res.columns.regulatory_events__tone[i]).toBeCloseTo(-0.5, 12);
+    assertFactorProperties(regulatoryEvents, { data, grid });
   });
 });
