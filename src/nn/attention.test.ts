@@ -3,7 +3,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { NnConfigError } from '../errors/nn.js';
 import { Rng } from '../math/rng.js';
 import { initBackend } from './backend.js';
+import { scaledDotAttention, setFusedAttention } from './attentionCore.js';
 import { favorFeatures, orthogonalGaussian } from './favor.js';
+import { fusedAttention } from './fusedAttention.js';
 import { LinformerAttention } from './linformerAttention.js';
 import { MultiHeadAttention } from './multiHeadAttention.js';
 import { PerformerAttention } from './performerAttention.js';
@@ -33,6 +35,42 @@ function causalLeak(layer: tf.layers.Layer, x: tf.Tensor, t: number): number {
   const y2 = tf.slice(layer.apply(x2) as tf.Tensor, [0, 0, 0], [b, t + 1, d]);
   return maxDiff(y1, y2);
 }
+
+describe('fused attention kernels (WebAssembly SIMD)', () => {
+  it('match TF.js ops in value and gradients, causal and not, including keyTime != time', () => {
+    for (const [causal, t, s] of [
+      [true, 7, 7],
+      [false, 5, 9],
+    ] as const) {
+      const q = randn([3, t, 8], 1) as tf.Tensor3D;
+      const k = randn([3, s, 8], 2) as tf.Tensor3D;
+      const v = randn([3, s, 8], 3) as tf.Tensor3D;
+      const w = randn([3, t, 8], 4);
+      const lossOf = (fused: boolean) => {
+        setFusedAttention(fused);
+        const g = tf.grads((a, b, c) =>
+          tf.sum(
+            tf.mul(scaledDotAttention(a as tf.Tensor3D, b as tf.Tensor3D, c as tf.Tensor3D, 1, causal), w),
+          ),
+        );
+        const out = [scaledDotAttention(q, k, v, 1, causal), ...g([q, k, v])];
+        setFusedAttention(undefined);
+        return out;
+      };
+      const a = lossOf(true);
+      const b = lossOf(false);
+      for (let i = 0; i < 4; i++) expect(maxDiff(a[i], b[i])).toBeLessThan(1e-5);
+    }
+    expect(
+      fusedAttention(
+        randn([1, 3, 6], 1) as tf.Tensor3D,
+        randn([1, 3, 6], 1) as tf.Tensor3D,
+        randn([1, 3, 6], 1) as tf.Tensor3D,
+        false,
+      ),
+    ).toBeUndefined();
+  });
+});
 
 describe('MultiHeadAttention', () => {
   it('rejects a head count that does not divide the width', () => {

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { fusedAttention } from './fusedAttention.js';
 
 /** Large negative logit used to mask a key out of a softmax. */
 export const MASK_LOGIT = -1e9;
@@ -31,10 +32,13 @@ export function mergeHeads(x: tf.Tensor, batch: number, heads: number): tf.Tenso
 
 /**
  * Scaled dot-product attention per head (Vaswani et al., 2017): `softmax(q k^T / sqrt(d) + bias) v`.
+ * Without a padding bias it runs on cwm's fused WebAssembly SIMD kernels (`fusedAttention`, causal
+ * entries skipped); with one, or when the kernels cannot run, on TF.js ops.
  * @param q [batch * heads, time, headDim]
  * @param k [batch * heads, keyTime, headDim]
  * @param v [batch * heads, keyTime, headDim]
- * @param bias additive logits broadcastable to [batch, heads, time, keyTime] (causal and/or padding), optional
+ * @param causal mask keys after the query position
+ * @param padBias additive logits broadcastable to [batch, heads, time, keyTime] (padding), optional
  * @returns [batch * heads, time, headDim]
  */
 export function scaledDotAttention(
@@ -42,13 +46,41 @@ export function scaledDotAttention(
   k: tf.Tensor3D,
   v: tf.Tensor3D,
   batch: number,
-  bias?: tf.Tensor,
+  causal = false,
+  padBias?: tf.Tensor,
 ): tf.Tensor3D {
+  if (!padBias && useFusedAttention()) {
+    const out = fusedAttention(q, k, v, causal);
+    if (out) return out;
+  }
   const [bh, t, dh] = q.shape;
   const s = k.shape[1];
+  let bias = padBias;
+  if (causal) {
+    const cb = causalBias(t, s);
+    bias = bias ? tf.add(bias, cb) : cb;
+  }
   let scores: tf.Tensor = tf.matMul(tf.mul(q, 1 / Math.sqrt(dh)), k, false, true);
   if (bias) scores = tf.reshape(tf.add(tf.reshape(scores, [batch, bh / batch, t, s]), bias), [bh, t, s]);
   return tf.matMul(tf.softmax(scores), v);
+}
+
+let fusedSetting: boolean | undefined;
+
+/**
+ * Whether attention uses the fused kernels: on the wasm and cpu backends (not on tfjs-node, whose native
+ * kernels are faster), unless `CWM_FUSED_ATTENTION=0` or `setFusedAttention(false)`.
+ */
+export function useFusedAttention(): boolean {
+  if (fusedSetting !== undefined) return fusedSetting;
+  if (process.env.CWM_FUSED_ATTENTION === '0') return false;
+  const b = tf.getBackend();
+  return b === 'wasm' || b === 'cpu';
+}
+
+/** Forces the fused attention kernels on or off (undefined restores the default). */
+export function setFusedAttention(on: boolean | undefined): void {
+  fusedSetting = on;
 }
 
 /**

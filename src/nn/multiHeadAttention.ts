@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { NnConfigError, NnShapeError } from '../errors/nn.js';
-import { causalBias, mergeHeads, paddingBias, scaledDotAttention, splitHeads } from './attentionCore.js';
+import { mergeHeads, paddingBias, scaledDotAttention, splitHeads } from './attentionCore.js';
 import { type CallKwargs, CwmLayer, type CwmLayerArgs } from './layer.js';
 import { dense } from './linear.js';
 
@@ -35,7 +35,6 @@ export class MultiHeadAttention extends CwmLayer {
   private kvBias!: tf.LayerVariable;
   private oKernel!: tf.LayerVariable;
   private oBias!: tf.LayerVariable;
-  private masks = new Map<string, tf.Tensor2D>();
 
   constructor(args: MultiHeadAttentionArgs) {
     super(args);
@@ -61,17 +60,6 @@ export class MultiHeadAttention extends CwmLayer {
     this.oBias = this.addSeededWeight('oBias', [d], 'zeros');
   }
 
-  /** Cached causal bias for (time, keyTime); freed with the layer. */
-  private causalMask(t: number, s: number): tf.Tensor2D {
-    const key = `${t}x${s}`;
-    let m = this.masks.get(key);
-    if (!m) {
-      m = tf.keep(causalBias(t, s));
-      this.masks.set(key, m);
-    }
-    return m;
-  }
-
   override call(inputs: tf.Tensor | tf.Tensor[], kwargs: AttentionKwargs = {}): tf.Tensor {
     const xq = Array.isArray(inputs) ? inputs[0] : inputs;
     const xc = Array.isArray(inputs) && inputs.length > 1 ? inputs[1] : xq;
@@ -79,7 +67,6 @@ export class MultiHeadAttention extends CwmLayer {
     const s = xc.shape[1] as number;
     if (xc.rank !== 3 || xc.shape[0] !== b || xc.shape[2] !== d)
       throw new NnShapeError('MultiHeadAttention', 'context', `[${b}, keyTime, ${d}]`, xc.shape);
-    const causal = this.causal ? this.causalMask(t, s) : undefined;
     return tf.tidy(() => {
       const h = this.numHeads;
       const q = splitHeads(dense(xq, this.qKernel.read(), this.qBias.read()), h);
@@ -87,15 +74,14 @@ export class MultiHeadAttention extends CwmLayer {
       const kvh = tf.transpose(tf.reshape(kv, [b, s, 2 * h, d / h]), [0, 2, 1, 3]);
       const k = tf.reshape(tf.slice(kvh, [0, 0, 0, 0], [b, h, s, d / h]), [b * h, s, d / h]) as tf.Tensor3D;
       const v = tf.reshape(tf.slice(kvh, [0, h, 0, 0], [b, h, s, d / h]), [b * h, s, d / h]) as tf.Tensor3D;
-      let bias: tf.Tensor | undefined = causal;
+      let pad: tf.Tensor | undefined;
       if (kwargs.paddingMask) {
         const pm = kwargs.paddingMask;
         if (pm.rank !== 2 || pm.shape[0] !== b || pm.shape[1] !== s)
           throw new NnShapeError('MultiHeadAttention', 'paddingMask', `[${b}, ${s}]`, pm.shape);
-        const pb = paddingBias(pm);
-        bias = bias ? tf.add(bias, pb) : pb;
+        pad = paddingBias(pm);
       }
-      const o = mergeHeads(scaledDotAttention(q, k, v, b, bias), b, h);
+      const o = mergeHeads(scaledDotAttention(q, k, v, b, this.causal, pad), b, h);
       return dense(o, this.oKernel.read(), this.oBias.read());
     });
   }
@@ -106,12 +92,6 @@ export class MultiHeadAttention extends CwmLayer {
 
   override getConfig(): tf.serialization.ConfigDict {
     return { ...super.getConfig(), numHeads: this.numHeads, causal: this.causal };
-  }
-
-  override dispose(): { refCountAfterDispose: number; numDisposedVariables: number } {
-    for (const m of this.masks.values()) m.dispose();
-    this.masks.clear();
-    return super.dispose();
   }
 }
 tf.serialization.registerClass(MultiHeadAttention);
