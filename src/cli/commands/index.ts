@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { registerBacktest } from './backtest.js';
 import { registerData } from './data.js';
 import { registerDoctor } from './doctor.js';
+import { registerEnv } from './env.js';
 import { registerIngest } from './ingest.js';
 import { registerRisk } from './risk.js';
 import { registerStart } from './start.js';
@@ -16,4 +17,5 @@ export const commands: Array<(program: Command) => void> = [
   registerDoctor,
   registerBacktest,
   registerRisk,
+  registerEnv,
 ];

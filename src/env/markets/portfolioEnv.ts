@@ -159,8 +159,11 @@ export class PortfolioEnv extends Env<PortfolioObservation, Float32Array> {
     const next = this.t + 1;
     broker.openBar(next);
     const acct = broker.account;
-    for (let a = 0; a < A; a++) acct.mark(a, broker.mid(a));
-    const eq = acct.equity();
+    const mids = broker.snapshot.mid;
+    let eq = acct.cash;
+    for (let a = 0; a < A; a++) {
+      if (acct.positions[a] !== 0) eq += acct.positions[a] * (mids[a] > 0 ? mids[a] : acct.marks[a]);
+    }
     const minTrade = this.minTradeFraction * eq;
     let traded = 0;
     for (let a = 0; a < A; a++) {

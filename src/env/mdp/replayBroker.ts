@@ -70,26 +70,41 @@ export class ReplayBroker {
     this.markClose(t);
   }
 
-  /** Prepares execution at bar t (orders decided after bar t-1 closed). */
+  /**
+   * Prepares execution at bar t (orders decided after bar t-1 closed). Market orders need mid, volume and
+   * the impact inputs; bar low/high (for limit orders) are filled by `loadRange`.
+   */
   openBar(t: number): void {
     const d = this.data;
     const A = d.nAssets;
     const m = this.snapshot;
     const px = d.hasOpen ? d.open : d.close;
+    const mid = m.mid;
+    const vol = m.volume;
+    const adv = m.advBase;
+    const dv = m.dailyVol;
+    const scale = this.priceScale;
     m.tsMs = d.ts[t];
+    const base = t * A;
     for (let a = 0; a < A; a++) {
-      const i = t * A + a;
-      const s = this.priceScale[a];
-      m.mid[a] = px[i] * s;
-      m.low[a] = d.low[i] * s;
-      m.high[a] = d.high[i] * s;
-      m.volume[a] = d.volume[i];
-      m.fundingRate[a] = d.fundingRate[i];
+      const i = base + a;
+      mid[a] = px[i] * scale[a];
+      vol[a] = d.volume[i];
       // Impact inputs as known when the order was decided (bar t-1).
-      m.advBase[a] = d.advBase[i - A];
-      m.dailyVol[a] = d.dailyVol[i - A];
+      adv[a] = d.advBase[i - A];
+      dv[a] = d.dailyVol[i - A];
     }
     this.barCost = this.costs();
+  }
+
+  /** Fills bar t's low/high into the snapshot (needed for passive limit orders only). */
+  loadRange(t: number): void {
+    const d = this.data;
+    const A = d.nAssets;
+    for (let a = 0; a < A; a++) {
+      this.snapshot.low[a] = d.low[t * A + a] * this.priceScale[a];
+      this.snapshot.high[a] = d.high[t * A + a] * this.priceScale[a];
+    }
   }
 
   /** Executes a market order of `qty` base units of `asset` at the open bar; returns the fill report. */
@@ -108,6 +123,7 @@ export class ReplayBroker {
     let funding = false;
     for (let a = 0; a < d.nAssets; a++) {
       const f = d.fundingRate[t * d.nAssets + a];
+      this.snapshot.fundingRate[a] = f;
       if (!Number.isNaN(f) && f !== 0) funding = true;
     }
     this.model.accrueCarry(this.account, this.snapshot, d.intervalMs, funding);
