@@ -83,6 +83,11 @@ export function fillOrdersBatch(
   st[0] = account.cash;
   st[1] = account.positions[asset];
   st[2] = account.marks[asset];
+  st[3] = 0;
+  st[4] = 0;
+  st[5] = 0;
+  st[6] = 0;
+  st[7] = 0;
   const pr = PARAMS;
   pr[0] = takerFee;
   pr[1] = feeCap;
@@ -96,7 +101,11 @@ export function fillOrdersBatch(
   pr[9] = otherGross;
   pr[10] = otherValue;
   pr[11] = cashFast ? 1 : 0;
-  fillKernel(qty, mid, n, out.filledQty, out.fee, out.cash, out.position, st, pr);
+  // Chunks keep each call short, so V8 runs the kernel as a normally optimized function rather than
+  // through on-stack replacement of one long loop (measurably slower and less stable).
+  for (let k0 = 0; k0 < n; k0 += CHUNK) {
+    fillKernel(qty, mid, k0, Math.min(n, k0 + CHUNK), out.filledQty, out.fee, out.cash, out.position, st, pr);
+  }
   const cash = st[0];
   const pos = st[1];
   const mark = st[2];
@@ -117,6 +126,7 @@ export function fillOrdersBatch(
   account.assetSlippage[asset] += slip;
 }
 
+const CHUNK = 8192;
 const STATE = new Float64Array(8);
 const PARAMS = new Float64Array(12);
 
@@ -128,7 +138,8 @@ const PARAMS = new Float64Array(12);
 function fillKernel(
   qty: Float64Array,
   mid: Float64Array,
-  n: number,
+  from: number,
+  to: number,
   oF: Float64Array,
   oFee: Float64Array,
   oCash: Float64Array,
@@ -151,12 +162,12 @@ function fillKernel(
   let cash = st[0];
   let pos = st[1];
   let mark = st[2];
-  let fees = 0;
-  let slip = 0;
-  let pnl = 0;
-  let traded = 0;
-  let fills = 0;
-  for (let k = 0; k < n; k++) {
+  let fees = st[3];
+  let slip = st[4];
+  let pnl = st[5];
+  let traded = st[6];
+  let fills = st[7];
+  for (let k = from; k < to; k++) {
     const m = mid[k];
     let q = qty[k];
     let fee = 0;
@@ -210,4 +221,18 @@ function fillKernel(
   st[5] = pnl;
   st[6] = traded;
   st[7] = fills;
+}
+
+// Warm-up on a tiny input at load: every site of the kernel (including the state write-back after the loop)
+// gets type feedback before V8 optimizes it, so the optimized loop is not thrown away on each call's exit.
+{
+  const q = new Float64Array([1, -0.5, 0, 2, -3, 0.25]);
+  const m = new Float64Array([10, 11, 12, 0, 9, 10]);
+  const o = [new Float64Array(6), new Float64Array(6), new Float64Array(6), new Float64Array(6)];
+  const st = new Float64Array([100, 0, Number.NaN, 0, 0, 0, 0, 0]);
+  const pr = new Float64Array([0.001, 1.001, 0.0001, 0, 0.5, 1, 1, 1, 0, 0, 0, 0]);
+  for (let i = 0; i < 3; i++) {
+    fillKernel(q, m, 0, 6, o[0], o[1], o[2], o[3], st, pr);
+    pr[11] = 1 - pr[11];
+  }
 }
