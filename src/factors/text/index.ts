@@ -8,6 +8,7 @@ export {
   isPolicyUncertain,
   narrativeMentions,
 } from './eventClassifier.js';
+export { epuIndex } from './epu.js';
 export { LexiconSentimentScorer, vaderRawSum } from './lexiconScorer.js';
 export type { LexiconMatch } from './lexiconScorer.js';
 export { TEXT_FIELD_NAMES, audienceFromTags, textEventFields } from './textFields.js';
