@@ -1,6 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { readOhlcvCsv } from '../backtest/loadBars.js';
-import { sharedDataAvailable, sharedDataPath } from '../data/sharedData.js';
 import { ModelInputError } from '../errors/risk.js';
 import { Rng } from '../math/rng.js';
 import { calibrateImpact } from './calibrateImpact.js';
@@ -28,16 +26,5 @@ describe('calibrateImpact', () => {
     expect(c.dailyVol).toBeGreaterThan(0);
     expect(calibrateImpact(open, close, vol, 24).advBase).toBeCloseTo(24 * c.advBase, 6);
     expect(() => calibrateImpact([1], [1], [1])).toThrow(ModelInputError);
-  });
-});
-
-describe.skipIf(!sharedDataAvailable())('calibrateImpact on real BTCUSDT daily bars', () => {
-  it('gives a positive lambda and a crypto-sized daily volatility', () => {
-    const f = readOhlcvCsv(sharedDataPath('market', 'binance_spot_1d', 'BTCUSDT_1d.csv'));
-    const c = calibrateImpact(f.columns.open, f.columns.close, f.columns.volume);
-    expect(c.kyleLambda).toBeGreaterThan(0);
-    expect(c.dailyVol).toBeGreaterThan(0.02);
-    expect(c.dailyVol).toBeLessThan(0.06);
-    expect(c.amihud).toBeGreaterThan(0);
   });
 });
