@@ -2,7 +2,7 @@ import { EnvConfigError, EnvDataError } from '../../errors/env.js';
 import type { ExecutionConfigInput } from '../../execution/index.js';
 import { Env, type EnvMetadata } from '../core.js';
 import type { FactorPanel } from '../mdp/factorPanel.js';
-import { marketInputs } from '../mdp/marketInputs.js';
+import { type FactorStamp, marketInputs } from '../mdp/marketInputs.js';
 import type { AssetData, ReplayData } from '../mdp/replayData.js';
 import { ReplayBroker } from '../mdp/replayBroker.js';
 import { makeReward, type RewardFunction, type RewardName, type RewardParams } from '../mdp/rewards.js';
@@ -17,6 +17,8 @@ export interface PortfolioEnvConfig {
   data?: readonly AssetData[];
   /** Factor columns per asset (default: all of the first asset's factor columns). */
   factors?: readonly string[];
+  /** How factor frames are stamped (default 'bar'; 'asOf' for factor-engine grids). */
+  factorStamp?: FactorStamp;
   /** Factor rows per observation (default 16). */
   history?: number;
   reward?: RewardName | RewardFunction;
@@ -90,7 +92,7 @@ export class PortfolioEnv extends Env<PortfolioObservation, Float32Array> {
     if (!(this.stopOutFraction >= 0 && this.stopOutFraction < 1)) {
       throw new EnvConfigError(id, 'stopOutFraction', `must be in [0, 1), got ${this.stopOutFraction}`);
     }
-    ({ replay: this.replay, panel: this.panel } = marketInputs(data, config.factors, id));
+    ({ replay: this.replay, panel: this.panel } = marketInputs(data, config.factors, id, config.factorStamp));
     this.nAssets = this.replay.nAssets;
     const first = this.panel.firstValid(this.history);
     if (first < 0 || first >= this.replay.length - 1) {

@@ -2,7 +2,7 @@ import { EnvConfigError, EnvDataError } from '../../errors/env.js';
 import type { ExecutionConfigInput } from '../../execution/index.js';
 import { Env, type EnvMetadata } from '../core.js';
 import type { FactorPanel } from '../mdp/factorPanel.js';
-import { marketInputs } from '../mdp/marketInputs.js';
+import { type FactorStamp, marketInputs } from '../mdp/marketInputs.js';
 import type { AssetData, ReplayData } from '../mdp/replayData.js';
 import { ReplayBroker } from '../mdp/replayBroker.js';
 import { makeReward, type RewardFunction, type RewardName, type RewardParams } from '../mdp/rewards.js';
@@ -23,6 +23,8 @@ export interface RiskEnvConfig {
   /** Hedge ratios the agent chooses from (0 = keep the whole book, 1 = fully hedged); default [0, .25, .5, .75, 1]. */
   hedgeRatios?: readonly number[];
   factors?: readonly string[];
+  /** How factor frames are stamped (default 'bar'; 'asOf' for factor-engine grids). */
+  factorStamp?: FactorStamp;
   /** Factor rows per observation (default 16). */
   history?: number;
   /** Default 'drawdownPenalized'. */
@@ -82,7 +84,12 @@ export class RiskEnv extends Env<Float32Array, number> {
     if (this.hedgeRatios.length === 0 || this.hedgeRatios.some((h) => !(h >= 0 && h <= 1))) {
       throw new EnvConfigError(id, 'hedgeRatios', 'needs values in [0, 1]');
     }
-    ({ replay: this.replay, panel: this.panel } = marketInputs([data], config.factors, id));
+    ({ replay: this.replay, panel: this.panel } = marketInputs(
+      [data],
+      config.factors,
+      id,
+      config.factorStamp,
+    ));
     this.book = config.book ?? momentumBook(data.bars.columns.close, 24);
     if (this.book.length !== this.replay.length) {
       throw new EnvDataError(`${id}: book has ${this.book.length} weights for ${this.replay.length} bars`);

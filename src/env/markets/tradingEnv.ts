@@ -2,7 +2,7 @@ import { EnvConfigError, EnvDataError } from '../../errors/env.js';
 import type { ExecutionConfigInput } from '../../execution/index.js';
 import { Env, type EnvMetadata } from '../core.js';
 import type { FactorPanel } from '../mdp/factorPanel.js';
-import { marketInputs } from '../mdp/marketInputs.js';
+import { type FactorStamp, marketInputs } from '../mdp/marketInputs.js';
 import type { AssetData, ReplayData } from '../mdp/replayData.js';
 import { ReplayBroker } from '../mdp/replayBroker.js';
 import { makeReward, type RewardFunction, type RewardName, type RewardParams } from '../mdp/rewards.js';
@@ -21,6 +21,8 @@ export interface TradingEnvConfig {
   data?: AssetData;
   /** Factor columns to observe (default: all of the factor frame's columns). */
   factors?: readonly string[];
+  /** How factor frames are stamped (default 'bar'; 'asOf' for factor-engine grids). */
+  factorStamp?: FactorStamp;
   /** Factor rows per observation (default 16). */
   history?: number;
   /** Position sizes as fractions of equity (default [0.25, 0.5, 1]). */
@@ -108,7 +110,12 @@ export class TradingEnv extends Env<Float32Array, Int32Array> {
     if (!(this.stopOutFraction >= 0 && this.stopOutFraction < 1)) {
       throw new EnvConfigError(id, 'stopOutFraction', `must be in [0, 1), got ${this.stopOutFraction}`);
     }
-    ({ replay: this.replay, panel: this.panel } = marketInputs([data], config.factors, id));
+    ({ replay: this.replay, panel: this.panel } = marketInputs(
+      [data],
+      config.factors,
+      id,
+      config.factorStamp,
+    ));
     if (
       this.panel.firstValid(this.history) < 0 ||
       this.panel.firstValid(this.history) >= this.replay.length - 1

@@ -4,7 +4,7 @@ import { type Frame, upperBound } from '../../data/frame.js';
 /**
  * Point-in-time factor values of N assets on a bar grid, time-major as float32:
  * row t holds `[asset0 f0..fF-1, asset1 f0..., ...]` (width = nAssets * nFactors), taken from each
- * asset's factor frame as of bar t (the last factor row with ts <= bar ts; never a later row).
+ * asset's factor frame as of bar t (the last factor row with ts <= bar ts + knownAtOffsetMs; never later).
  *
  * A row is *valid* when every value is finite. Missing values are never filled: a window containing an
  * invalid row is not observable (episodes start after warm-up and are truncated at gaps).
@@ -27,9 +27,18 @@ export class FactorPanel {
    * @param ts bar timestamps (UTC ms)
    * @param frames one point-in-time factor frame per asset
    * @param columns factor names to use (default: the first frame's columns, sorted)
+   * @param knownAtOffsetMs factor rows stamped up to `bar ts + offset` are usable at a bar: 0 when factor
+   *   frames are stamped like the bars (bar open time), the bar interval when they are stamped by as-of time
+   *   (the factor engine's grid, where row T holds what was knowable at T = the bar's close)
    * @throws {EnvConfigError} when a selected factor is missing from a frame
    */
-  constructor(ts: Float64Array, frames: readonly Frame[], columns?: readonly string[], envId = 'env') {
+  constructor(
+    ts: Float64Array,
+    frames: readonly Frame[],
+    columns?: readonly string[],
+    envId = 'env',
+    knownAtOffsetMs = 0,
+  ) {
     if (frames.length === 0) throw new EnvDataError(`${envId}: no factor frames`);
     const names = columns ? [...columns] : Object.keys(frames[0].columns).sort();
     if (names.length === 0) throw new EnvConfigError(envId, 'factors', 'no factor columns selected');
@@ -54,7 +63,7 @@ export class FactorPanel {
     const cols = frames.map((f) => names.map((n) => f.columns[n]));
     const rowOf = frames.map((f) => {
       const idx = new Int32Array(ts.length);
-      for (let t = 0; t < ts.length; t++) idx[t] = upperBound(f.ts, ts[t]) - 1;
+      for (let t = 0; t < ts.length; t++) idx[t] = upperBound(f.ts, ts[t] + knownAtOffsetMs) - 1;
       return idx;
     });
     for (let t = 0; t < this.length; t++) {

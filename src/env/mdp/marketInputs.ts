@@ -8,6 +8,12 @@ export interface MarketInputs {
   panel: FactorPanel;
 }
 
+/**
+ * How factor frames are stamped: `'bar'` like the bars (row t = bar t, known at its close), or `'asOf'` by
+ * the time the value became known (the factor engine's grid: the row for bar t is stamped t + interval).
+ */
+export type FactorStamp = 'bar' | 'asOf';
+
 const cache = new WeakMap<object, Map<string, MarketInputs>>();
 
 /**
@@ -19,9 +25,10 @@ export function marketInputs(
   assets: readonly AssetData[],
   factors: readonly string[] | undefined,
   envId: string,
+  factorStamp: FactorStamp = 'bar',
 ): MarketInputs {
   const key0 = assets[0]?.bars as object | undefined;
-  const key = `${assets.length}|${assets.map((a) => a.symbol).join(',')}|${factors ? factors.join(',') : '*'}`;
+  const key = `${assets.length}|${assets.map((a) => a.symbol).join(',')}|${factors ? factors.join(',') : '*'}|${factorStamp}`;
   const hit = key0 ? cache.get(key0)?.get(key) : undefined;
   if (hit && sameFrames(hit, assets)) return hit;
   const replay = buildReplayData(assets, envId);
@@ -30,6 +37,7 @@ export function marketInputs(
     assets.map((a) => a.factors as Frame),
     factors,
     envId,
+    factorStamp === 'asOf' ? replay.intervalMs : 0,
   );
   const made = { replay, panel, frames: assets.map((a) => a.bars) };
   if (key0) {
