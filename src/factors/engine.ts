@@ -25,6 +25,11 @@ export interface InputSeries {
   readonly values: Float64Array;
   /** Bar length in ms (bars only). */
   readonly intervalMs?: number;
+  /**
+   * When each row became known (the store's `tsInit`), UTC ms. The engine uses the later of this and the
+   * declared lag (event time + bar length + publication lag).
+   */
+  readonly knownAt?: Float64Array;
 }
 
 /** Raw data of a factor's inputs by input name; `undefined` = the store has no such series. */
@@ -94,11 +99,23 @@ export function nativeGrid(
   return { times, stepMs, params };
 }
 
-/** When each row of an input becomes known: event time + bar length (bars) + publication lag. */
+/**
+ * When each row of an input becomes known: event time + bar length (bars) + declared publication lag, or the
+ * row's own `knownAt` (store `tsInit`) when later; made non-decreasing (a row is never usable before an
+ * earlier one).
+ */
 export function knownAtOf(input: FactorInput, series: InputSeries): Float64Array {
   const add = input.publicationLagMs + (input.kind === 'bars' ? (series.intervalMs ?? 0) : 0);
   const out = new Float64Array(series.ts.length);
-  for (let i = 0; i < out.length; i++) out[i] = series.ts[i] + add;
+  const own = series.knownAt;
+  let prev = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < out.length; i++) {
+    let k = series.ts[i] + add;
+    if (own && own[i] > k) k = own[i];
+    if (k < prev) k = prev;
+    out[i] = k;
+    prev = k;
+  }
   return out;
 }
 
@@ -259,6 +276,7 @@ export class FactorStreamEngine {
   private readonly stepMs: number;
   private nextNative: number;
   private lastNativeT = Number.NEGATIVE_INFINITY;
+  private readonly lastKnown: Float64Array;
 
   constructor(
     readonly spec: FactorSpec,
@@ -272,21 +290,26 @@ export class FactorStreamEngine {
     this.cursors = spec.inputs.map((i) => new AsofCursor(i.align ?? 'asof', i.maxStalenessMs, native.stepMs));
     this.inputIndex = new Map(spec.inputs.map((i, k) => [i.name, k]));
     this.row = new Float64Array(spec.inputs.length);
+    this.lastKnown = new Float64Array(spec.inputs.length).fill(Number.NEGATIVE_INFINITY);
     this.nativeOut = new Float64Array(spec.outputs.length).fill(Number.NaN);
     this.out = new Float64Array(spec.outputs.length);
   }
 
   /**
-   * One raw input row: event time `ts` (bar open time for bars), its value, and for bars the bar length.
+   * One raw input row: event time `ts` (bar open time for bars), its value, for bars the bar length, and
+   * optionally when it became known (store `tsInit`; the later of this and the declared lag is used).
    *
    * @throws {FactorInputError} for an unknown input name.
    */
-  push(input: string, ts: number, value: number, intervalMs = 0): void {
+  push(input: string, ts: number, value: number, intervalMs = 0, knownAt = Number.NEGATIVE_INFINITY): void {
     const k = this.inputIndex.get(input);
     if (k === undefined) throw new FactorInputError(this.spec.id, input, 'not an input of this factor');
     const def = this.spec.inputs[k];
-    const knownAt = ts + def.publicationLagMs + (def.kind === 'bars' ? intervalMs : 0);
-    this.cursors[k].push(knownAt, value);
+    let at = ts + def.publicationLagMs + (def.kind === 'bars' ? intervalMs : 0);
+    if (knownAt > at) at = knownAt;
+    if (at < this.lastKnown[k]) at = this.lastKnown[k];
+    this.lastKnown[k] = at;
+    this.cursors[k].push(at, value);
   }
 
   /** Outputs at target grid time `t` (in `spec.outputs` order). The returned array is reused. */

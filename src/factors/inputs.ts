@@ -29,7 +29,8 @@ export function barInput(name: string, field: string, opts: InputOptions = {}): 
 }
 
 /**
- * A macro series (`DFF`, `DGS10`, `DXY`, `SP500`, `GOLD`, `WTI`, `VIX`, `CPIAUCSL`, `T10YIE`...) stamped
+ * A macro series (store names: `DFF`, `DGS10`, `DGS2`, `T10YIE` as decimals, `CPIAUCSL`, `DXY`, `SPX`, `NDX`,
+ * `VIX`, `WTI`, `BRENT`, gold `usd` of source `lbma`...) stamped
  * at its calendar date. Default lag 22 h (a US close is known on its own UTC day), staleness 5 days
  * (weekends and holidays carry the last close).
  */

@@ -2,10 +2,10 @@ import { $, abs, corr, logRet, nanMax, nanMean } from '../dsl.js';
 import { barInput, macroInput } from '../inputs.js';
 import type { FactorSpec } from '../spec.js';
 
-const ASSETS = [
-  { name: 'spx', series: 'SP500' },
-  { name: 'ndx', series: 'NASDAQ100' },
-  { name: 'gold', series: 'GOLD' },
+const ASSETS: Array<{ name: string; series: string; source?: string }> = [
+  { name: 'spx', series: 'SPX' },
+  { name: 'ndx', series: 'NDX' },
+  { name: 'gold', series: 'usd', source: 'lbma' },
   { name: 'dxy', series: 'DXY' },
   { name: 'wti', series: 'WTI' },
 ];
@@ -24,7 +24,7 @@ export const traditionalCorrelation: FactorSpec = {
     'Bouri, Molnár, Azzi, Roubaud & Hagfors (2017), "On the hedge and safe haven properties of Bitcoin", FRL 20.',
   inputs: [
     barInput('close', 'close'),
-    ...ASSETS.map((a) => macroInput(a.name, a.series, { optional: true })),
+    ...ASSETS.map((a) => macroInput(a.name, a.series, { optional: true, source: a.source })),
   ],
   minInputs: 2,
   frequency: '1d',

@@ -1,4 +1,4 @@
-import { $, div, logRet, mul, std, sub } from '../dsl.js';
+import { $, logRet, mul, std, sub } from '../dsl.js';
 import { seriesInput } from '../inputs.js';
 import { DAY_MS, HOUR_MS, type FactorSpec } from '../spec.js';
 
@@ -12,7 +12,7 @@ export const volSurface: FactorSpec = {
   name: 'Volatility surface dynamics',
   definition:
     'value: vol of vol, the annualized (sqrt 365) standard deviation of daily log changes of the 30-day implied ' +
-    'volatility index (Deribit DVOL) over 30 days; level: DVOL / 100; term_slope: ATM IV(30d) - ATM IV(7d) ' +
+    'volatility index (Deribit DVOL) over 30 days; level: DVOL (decimal); term_slope: ATM IV(30d) - ATM IV(7d) ' +
     '(> 0 contango); skew_25d: 25-delta put IV - 25-delta call IV at the expiry nearest 30 days (decimal), from ' +
     'chain snapshots (`surfaceMetrics` in derivatives/optionChain.ts), valid 1 day.',
   reference:
@@ -27,13 +27,13 @@ export const volSurface: FactorSpec = {
   unit: 'annualized decimal',
   outputs: [
     { name: 'value', unit: 'annualized decimal', description: 'vol of vol, 30 days' },
-    { name: 'level', unit: 'annualized decimal', description: 'DVOL / 100' },
+    { name: 'level', unit: 'annualized decimal', description: 'DVOL, decimal' },
     { name: 'term_slope', unit: 'decimal', description: 'ATM 30d minus 7d implied vol' },
     { name: 'skew_25d', unit: 'decimal', description: '25-delta risk reversal (put minus call)' },
   ],
   expr: () => ({
     value: mul(std(logRet($('dvol'), 1), 30), Math.sqrt(365)),
-    level: div($('dvol'), 100),
+    level: $('dvol'),
     term_slope: sub($('iv_atm_30d'), $('iv_atm_7d')),
     skew_25d: $('skew_25d'),
   }),

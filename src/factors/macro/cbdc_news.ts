@@ -8,14 +8,14 @@ export const cbdcNews: FactorSpec = {
   category: 'macro',
   name: 'Central bank digital currency (CBDC) developments',
   definition:
-    'value: 90-day z-score of the 7-day count of news events the text classifier tags as CBDC-related (field cbdc of ' +
+    'value: 90-day z-score of the 7-day count of news events the text classifier tags as CBDC-related (field label_cbdc of ' +
     'news text events, summed per day, known 1 h after publication); count_7d: that count; tone_30d: 30-day mean ' +
     'daily sentiment of CBDC news (field cbdc_sentiment, daily mean, NaN on days without CBDC news, tolerating 10% ' +
     'missing days).',
   reference: 'Baker, Bloom & Davis (2016), QJE 131 (news-count intensity indices); BIS CBDC tracker.',
   inputs: [
-    seriesInput('cbdc', 'text', 'cbdc', HOUR_MS, HOUR_MS, { source: 'news', align: 'sum' }),
-    seriesInput('cbdc_tone', 'text', 'cbdc_sentiment', HOUR_MS, HOUR_MS, {
+    seriesInput('cbdc', 'text', 'label_cbdc', HOUR_MS, HOUR_MS, { source: 'news', align: 'sum' }),
+    seriesInput('cbdc_tone', 'text', 'sentiment_cbdc', HOUR_MS, HOUR_MS, {
       source: 'news',
       align: 'sum',
       optional: true,

@@ -9,13 +9,13 @@ export const commodities: FactorSpec = {
   category: 'macro',
   name: 'Commodity prices (gold, oil correlations)',
   definition:
-    'value: 60-day correlation of the asset’s daily log return with gold’s (LBMA/Yahoo gold close, lag 22 h); ' +
+    'value: 60-day correlation of the asset’s daily log return with gold’s (LBMA gold PM fix in USD, series usd of source lbma, lag 22 h); ' +
     'beta_gold_60d: the beta; corr_oil_60d: 60-day correlation with WTI crude (EIA daily spot); gold_ret_20d and ' +
     'oil_ret_20d: 20-day log returns. Non-trading days carry the last price.',
   reference: 'Baur, Hong & Lee (2018), "Bitcoin: medium of exchange or speculative assets?", JIFMIM 54.',
   inputs: [
     barInput('close', 'close'),
-    macroInput('gold', 'GOLD'),
+    macroInput('gold', 'usd', { source: 'lbma' }),
     macroInput('wti', 'WTI', { optional: true }),
   ],
   frequency: '1d',

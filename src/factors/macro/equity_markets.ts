@@ -15,8 +15,8 @@ export const equityMarkets: FactorSpec = {
   reference: 'Yahoo Finance ^GSPC / ^NDX daily closes; Liu & Tsyvinski (2021) RFS 34.',
   inputs: [
     barInput('close', 'close'),
-    macroInput('spx', 'SP500'),
-    macroInput('ndx', 'NASDAQ100', { optional: true }),
+    macroInput('spx', 'SPX'),
+    macroInput('ndx', 'NDX', { optional: true }),
   ],
   frequency: '1d',
   unit: 'log return',

@@ -10,7 +10,7 @@ export const inflation: FactorSpec = {
   definition:
     'value: CPI year-on-year, CPI_t / CPI_{t-365d} - 1 on the daily grid from CPIAUCSL (monthly, stamped at the ' +
     'first of the month and published about mid next month: lag 45 days, staleness 70 days); breakeven_10y: 10-year ' +
-    'breakeven inflation (FRED T10YIE / 100, lag 1 day); breakeven_change_30d: its 30-day change.',
+    'breakeven inflation (FRED T10YIE, decimal, lag 1 day); breakeven_change_30d: its 30-day change.',
   reference: 'BLS CPI-U (FRED CPIAUCSL); FRED T10YIE.',
   inputs: [
     macroInput('cpi', 'CPIAUCSL', { publicationLagMs: 45 * DAY_MS, maxStalenessMs: 70 * DAY_MS }),
@@ -24,7 +24,7 @@ export const inflation: FactorSpec = {
     { name: 'breakeven_change_30d', unit: 'decimal', description: '30-day change of the breakeven' },
   ],
   expr: () => {
-    const be = div($('t10yie'), 100);
+    const be = $('t10yie');
     return {
       value: sub(div($('cpi'), lag($('cpi'), 365)), 1),
       breakeven_10y: be,

@@ -1,4 +1,4 @@
-import { $, diff, div } from '../dsl.js';
+import { $, diff } from '../dsl.js';
 import { macroInput } from '../inputs.js';
 import { DAY_MS, type FactorSpec } from '../spec.js';
 
@@ -8,7 +8,7 @@ export const policyRate: FactorSpec = {
   category: 'macro',
   name: 'Federal Reserve policy and interest rates',
   definition:
-    'value: effective federal funds rate (FRED DFF, percent / 100) as known at the day’s end (published the next ' +
+    'value: effective federal funds rate (FRED DFF, decimal) as known at the day’s end (published the next ' +
     'business day: lag 1 day, staleness 7 days); change_30d / change_90d: value_t - value_{t-30d} / value_{t-90d} ' +
     '(decimal).',
   reference: 'FRED series DFF (Board of Governors, H.15).',
@@ -21,7 +21,7 @@ export const policyRate: FactorSpec = {
     { name: 'change_90d', unit: 'decimal', description: '90-day change' },
   ],
   expr: () => {
-    const r = div($('dff'), 100);
+    const r = $('dff');
     return { value: r, change_30d: diff(r, 30), change_90d: diff(r, 90) };
   },
 };

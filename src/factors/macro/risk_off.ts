@@ -10,13 +10,13 @@ export const riskOff: FactorSpec = {
   definition:
     'value: mean of the available components vix_z and news_z; vix_z: 1-year (365-row) z-score of ln VIX (CBOE close, ' +
     'lag 22 h); news_z: 1-year z-score of the 7-day count of news events the text classifier tags as geopolitical / ' +
-    'risk-off (field risk_off of news text events, summed per day, known 1 h after publication). NaN when neither ' +
+    'risk-off (field label_geopolitical of news text events, summed per day, known 1 h after publication). NaN when neither ' +
     'component is available.',
   reference:
     'Caldara & Iacoviello (2022), "Measuring geopolitical risk", AER 112 (news-count GPR index); CBOE VIX.',
   inputs: [
     macroInput('vix', 'VIX'),
-    seriesInput('news_risk_off', 'text', 'risk_off', HOUR_MS, HOUR_MS, {
+    seriesInput('news_risk_off', 'text', 'label_geopolitical', HOUR_MS, HOUR_MS, {
       source: 'news',
       align: 'sum',
       optional: true,

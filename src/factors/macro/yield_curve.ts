@@ -1,4 +1,4 @@
-import { $, diff, div, sub } from '../dsl.js';
+import { $, diff, sub } from '../dsl.js';
 import { macroInput } from '../inputs.js';
 import { DAY_MS, type FactorSpec } from '../spec.js';
 
@@ -25,8 +25,8 @@ export const yieldCurve: FactorSpec = {
     { name: 'y10_change_30d', unit: 'decimal', description: '30-day change of the 10-year yield' },
   ],
   expr: () => {
-    const y10 = div($('dgs10'), 100);
-    const y2 = div($('dgs2'), 100);
+    const y10 = $('dgs10');
+    const y2 = $('dgs2');
     const slope = sub(y10, y2);
     return { value: slope, y10, y2, slope_change_30d: diff(slope, 30), y10_change_30d: diff(y10, 30) };
   },

@@ -75,7 +75,7 @@ export const volatility: FactorSpec = {
     '- (2 ln 2 - 1) ln(C/O)^2)); rogers_satchell = sqrt(mean(ln(H/C)ln(H/O) + ln(L/C)ln(L/O))); yang_zhang = ' +
     'sqrt(var(ln O_t/C_{t-1}) + k var(ln C_t/O_t) + (1 - k) RS), k = 0.34/(1.34 + (n+1)/(n-1)); garch = one-step-ahead ' +
     'GARCH(1,1) conditional volatility (constant mean, normal errors, arch backcast) fitted by maximum likelihood on ' +
-    'the last min(2000, 1 year) returns known at the time, refitted every 90 days; implied = Deribit DVOL / 100.',
+    'the last min(2000, 1 year) returns known at the time, refitted every 90 days; implied = Deribit DVOL (decimal).',
   reference:
     'Parkinson (1980); Garman & Klass (1980); Rogers & Satchell (1991); Yang & Zhang (2000) J. Business 73; Bollerslev (1986).',
   inputs: [
@@ -94,7 +94,7 @@ export const volatility: FactorSpec = {
     { name: 'rogers_satchell', unit: 'annualized decimal', description: 'Rogers-Satchell volatility' },
     { name: 'yang_zhang', unit: 'annualized decimal', description: 'Yang-Zhang volatility' },
     { name: 'garch', unit: 'annualized decimal', description: 'GARCH(1,1) one-step-ahead volatility' },
-    { name: 'implied', unit: 'annualized decimal', description: 'implied volatility (DVOL / 100)' },
+    { name: 'implied', unit: 'annualized decimal', description: 'implied volatility (Deribit DVOL)' },
   ],
   expr: (p) => {
     const n = daysToRows(VOL_WINDOW_DAYS, p.barsPerDay, 3);
@@ -108,7 +108,7 @@ export const volatility: FactorSpec = {
       rogers_satchell: est.rogersSatchell,
       yang_zhang: est.yangZhang,
       garch: mul(g, sqrt(param('barsPerYear'))),
-      implied: div($('dvol'), 100),
+      implied: $('dvol'),
     };
   },
 };

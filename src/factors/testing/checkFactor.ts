@@ -181,7 +181,12 @@ export function truncateInputs(spec: FactorSpec, data: FactorInputData, t: numbe
     const known = knownAtOf(input, s);
     let m = 0;
     while (m < known.length && known[m] <= t) m++;
-    out[input.name] = { ts: s.ts.subarray(0, m), values: s.values.subarray(0, m), intervalMs: s.intervalMs };
+    out[input.name] = {
+      ts: s.ts.subarray(0, m),
+      values: s.values.subarray(0, m),
+      intervalMs: s.intervalMs,
+      knownAt: s.knownAt?.subarray(0, m),
+    };
   }
   return out;
 }
@@ -196,7 +201,7 @@ export function streamFactor(
   grid: GridSpec,
 ): Record<string, Float64Array> {
   const engine = new FactorStreamEngine(spec, grid);
-  type Ev = { at: number; input: string; ts: number; value: number; interval: number };
+  type Ev = { at: number; input: string; ts: number; value: number; interval: number; known: number };
   const events: Ev[] = [];
   for (const input of spec.inputs) {
     const s = data[input.name];
@@ -209,6 +214,7 @@ export function streamFactor(
         ts: s.ts[i],
         value: s.values[i],
         interval: s.intervalMs ?? 0,
+        known: s.knownAt ? s.knownAt[i] : Number.NEGATIVE_INFINITY,
       });
     }
   }
@@ -220,7 +226,7 @@ export function streamFactor(
     const t = grid.from + g * grid.barMs;
     while (e < events.length && events[e].at <= t) {
       const ev = events[e++];
-      engine.push(ev.input, ev.ts, ev.value, ev.interval);
+      engine.push(ev.input, ev.ts, ev.value, ev.interval, ev.known);
     }
     const row = engine.tick(t);
     for (let k = 0; k < cols.length; k++) cols[k][g] = row[k];

@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ingestSharedDataset } from '../data/datasets.js';
+import { sharedDataAvailable } from '../data/sharedData.js';
+import { Store } from '../data/store.js';
+import { factorCoverage } from './coverage.js';
+import { computeFactor } from './engine.js';
+import { policyRate } from './macro/policy_rate.js';
+import { yieldCurve } from './macro/yield_curve.js';
+import { volatility } from './price_volume/volatility.js';
+import { allFactors } from './registry.js';
+import { DAY_MS, HOUR_MS } from './spec.js';
+import { StoreProvider } from './storeProvider.js';
+import { loadFactorInputs } from './table.js';
+
+describe.skipIf(!sharedDataAvailable())('factors from the real-data store', () => {
+  let store: Store;
+  let provider: StoreProvider;
+  beforeAll(async () => {
+    store = await Store.open(':memory:');
+    for (const path of [
+      'market/binance_spot_1h/BTCUSDT_1h.csv',
+      'market/binance_spot_1d/BTCUSDT_1d.csv',
+      'macro/fred_DGS10.csv',
+      'macro/fred_DGS2.csv',
+      'macro/fred_DFF.csv',
+    ]) {
+      await ingestSharedDataset(store, path);
+    }
+    provider = new StoreProvider(store);
+  }, 120_000);
+  afterAll(() => store.close());
+
+  it('daily bars resampled from hourly bars agree with the stored daily bars (complete days)', async () => {
+    const input = volatility.inputs.find((i) => i.name === 'close');
+    if (!input) throw new Error('no close input');
+    const from = Date.UTC(2023, 0, 1);
+    const to = Date.UTC(2023, 11, 31);
+    const daily = await store.readBars({ symbol: 'BTC/USDT', interval: '1d', from, to });
+    const hourly = await store.readBars({ symbol: 'BTC/USDT', interval: '1h', from, to: to + DAY_MS });
+    const { resampleBars } = await import('./storeProvider.js');
+    const res = resampleBars(hourly, DAY_MS);
+    let compared = 0;
+    for (let i = 0; i < res.ts.length; i++) {
+      const j = daily.ts.indexOf(res.ts[i]);
+      if (j < 0) continue;
+      const subBars = hourly.ts.filter((t) => t >= res.ts[i] && t < res.ts[i] + DAY_MS).length;
+      if (subBars !== 24) continue;
+      compared++;
+      expect(res.columns.close[i]).toBe(daily.columns.close[j]);
+      expect(res.columns.high[i]).toBe(daily.columns.high[j]);
+      expect(res.columns.low[i]).toBe(daily.columns.low[j]);
+      expect(res.columns.volume[i]).toBeCloseTo(daily.columns.volume[j], 4);
+    }
+    expect(compared).toBeGreaterThan(300);
+  });
+
+  it('volatility on the hourly BTC grid has no NaN beyond warm-up except next to missing bars', async () => {
+    const grid = { from: Date.UTC(2023, 0, 1), to: Date.UTC(2023, 6, 1), barMs: HOUR_MS };
+    const data = await loadFactorInputs(volatility, 'BTC/USDT', grid, provider, 'binance');
+    expect(data.close?.ts.length).toBeGreaterThan(4000);
+    const res = computeFactor(volatility, data, grid);
+    const cc = res.columns.volatility;
+    const finite = cc.filter(Number.isFinite).length;
+    expect(finite / cc.length).toBeGreaterThan(0.97);
+    const last = cc[cc.length - 1];
+    expect(last).toBeGreaterThan(0.1);
+    expect(last).toBeLessThan(1.5);
+    expect(res.columns.volatility__implied.every(Number.isNaN)).toBe(true);
+  });
+
+  it('macro factors read decimal rates with their publication lag', async () => {
+    const grid = { from: Date.UTC(2024, 0, 1), to: Date.UTC(2024, 2, 1), barMs: DAY_MS };
+    const res = computeFactor(
+      yieldCurve,
+      await loadFactorInputs(yieldCurve, 'BTC/USDT', grid, provider),
+      grid,
+    );
+    const slope = res.columns.yield_curve;
+    expect(slope.filter(Number.isFinite).length).toBeGreaterThan(50);
+    // the 10y-2y curve was inverted in early 2024
+    expect(slope[10]).toBeLessThan(0);
+    expect(slope[10]).toBeGreaterThan(-0.02);
+    const ff = computeFactor(
+      policyRate,
+      await loadFactorInputs(policyRate, 'BTC/USDT', grid, provider),
+      grid,
+    );
+    expect(ff.columns.policy_rate[20]).toBeCloseTo(0.0533, 3);
+  });
+
+  it('coverage lists every factor with a computable flag', async () => {
+    const cov = await factorCoverage(allFactors, provider, 'BTC/USDT', { venue: 'binance' });
+    expect(cov).toHaveLength(allFactors.length);
+    const byId = new Map(cov.map((c) => [c.id, c]));
+    expect(byId.get('volatility')?.computable).toBe(true);
+    expect(byId.get('yield_curve')?.computable).toBe(true);
+    expect(byId.get('cross_exchange_arbitrage')?.computable).toBe(false);
+    expect(byId.get('volatility')?.where.close.where).toContain('BTC/USDT');
+  });
+});
