@@ -136,6 +136,21 @@ describe('VectorEnv autoreset modes (Gymnasium 1.x semantics)', () => {
     expect(Math.abs((obs as Float32Array)[2])).toBeLessThanOrEqual(0.05);
   });
 
+  it('same-step in list mode keeps a copy of the final observation', () => {
+    const vec = new VectorEnv(() => new CartPoleEnv(), 2, {
+      autoresetMode: 'same-step',
+      observationMode: 'list',
+    });
+    vec.reset({ seed: 0, options: { state: [0, 0, 0, 0] } });
+    const actions = new Int32Array(2).fill(1);
+    for (let i = 0; i < 8; i++) vec.step(actions);
+    const [obs, , term, , info] = vec.step(actions);
+    expect(Array.from(term)).toEqual([1, 1]);
+    const final = info.finalObservationList[0] as Float32Array;
+    expect(Math.abs(final[2])).toBeGreaterThan(0.2);
+    expect(Math.abs((obs as Float32Array[])[0][2])).toBeLessThanOrEqual(0.05);
+  });
+
   it('disabled: stepping a finished copy throws until it is reset by mask', () => {
     const vec = run('disabled');
     const actions = new Int32Array(2).fill(1);

@@ -1,4 +1,5 @@
 import { EnvConfigError, ResetNeededError } from '../errors/env.js';
+import { cloneValue } from './checkEnv.js';
 import type { Env, Info } from './core.js';
 import { Box } from './spaces/box.js';
 import { Dict } from './spaces/dict.js';
@@ -28,6 +29,11 @@ export interface VectorInfo {
   finalMask: Uint8Array;
   /** Final observations of finished sub-envs (`same-step` mode), batched like the observations. */
   finalObservations: BatchedObs | undefined;
+  /**
+   * Final observations of finished sub-envs in `same-step` + `list` mode: a copy taken at the end of the
+   * episode (the sub-env's own buffer is overwritten by its reset). Valid where `finalMask` is 1.
+   */
+  finalObservationList: unknown[];
   /** Final info of finished sub-envs (`same-step` mode); entries are valid where `finalMask` is 1. */
   finalInfos: Info[];
 }
@@ -141,6 +147,7 @@ export class VectorEnv<O, A> {
       finalObservations:
         this.autoresetMode === 'same-step' && this.observationMode === 'batched' ? makeBatch() : undefined,
       finalInfos: new Array<Info>(numEnvs).fill({}),
+      finalObservationList: new Array<unknown>(numEnvs).fill(undefined),
     };
 
     const as = this.singleActionSpace;
@@ -236,7 +243,8 @@ export class VectorEnv<O, A> {
       this.info.envInfos[i] = r[4];
       const ended = r[2] || r[3];
       if (ended && this.autoresetMode === 'same-step') {
-        this.write(i, r[0], this.info.finalObservations);
+        if (this.info.finalObservations) this.write(i, r[0], this.info.finalObservations);
+        else this.info.finalObservationList[i] = cloneValue(r[0]);
         this.info.finalInfos[i] = { ...r[4] };
         finalMask[i] = 1;
         const [obs, info] = env.reset();
