@@ -44,6 +44,8 @@ interface Pool3 {
 
 /** Address of the staking deposit contract. */
 export const STAKING_ADDRESS = '0xstaking';
+/** Address holding transactions' up-front gas payments during execution. */
+export const GAS_ESCROW = '0xgasescrow';
 /** Address of the flash-loan pool. */
 export const FLASH_LENDER = '0xflash';
 
@@ -294,6 +296,9 @@ export class Chain {
     const price = baseFee + tip;
     const gas: { used: bigint } = { used: GAS.intrinsic };
     this.currentTx = tx.hash;
+    // the maximum fee is debited up front (yellow paper: up-front cost), the unused part refunded after
+    const upfront = tx.gasLimit * tx.maxFeePerGas;
+    this.ledger.transfer(this.native, tx.from, GAS_ESCROW, upfront);
     const snapshots = this.snapshotContracts(tx.call);
     this.ledger.begin();
     let status: 'success' | 'reverted' = 'success';
@@ -313,8 +318,9 @@ export class Chain {
     }
     if (gas.used > tx.gasLimit) gas.used = tx.gasLimit;
     // charge gas: base fee burned, tip to the proposer
-    this.ledger.burn(this.native, tx.from, gas.used * baseFee);
-    this.ledger.transfer(this.native, tx.from, proposer, gas.used * tip);
+    this.ledger.burn(this.native, GAS_ESCROW, gas.used * baseFee);
+    this.ledger.transfer(this.native, GAS_ESCROW, proposer, gas.used * tip);
+    this.ledger.transfer(this.native, GAS_ESCROW, tx.from, upfront - gas.used * price);
     const fee = gas.used * price;
     for (const f of pendingRecords) f();
     const w = this.metricsWindow;

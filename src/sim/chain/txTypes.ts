@@ -53,16 +53,19 @@ export const GAS = {
   bridge: 80_000n,
 } as const;
 
-/** Deterministic 32-byte hex id of a string (FNV-1a 64 over four lanes); not cryptographic. */
+/** Deterministic 32-byte hex id of a string (eight seeded 32-bit FNV-1a lanes); not cryptographic. */
 export function hashId(text: string): string {
   let out = '0x';
-  for (let lane = 0; lane < 4; lane++) {
-    let h = 0xcbf29ce484222325n ^ BigInt(lane);
+  for (let lane = 0; lane < 8; lane++) {
+    let h = (0x811c9dc5 ^ Math.imul(lane + 1, 0x9e3779b1)) >>> 0;
     for (let i = 0; i < text.length; i++) {
-      h ^= BigInt(text.charCodeAt(i));
-      h = (h * 0x100000001b3n) & 0xffffffffffffffffn;
+      h ^= text.charCodeAt(i);
+      h = Math.imul(h, 0x01000193);
     }
-    out += h.toString(16).padStart(16, '0');
+    h ^= h >>> 15;
+    h = Math.imul(h, 0x2c1b3c6d);
+    h ^= h >>> 12;
+    out += (h >>> 0).toString(16).padStart(8, '0');
   }
   return out;
 }

@@ -34,9 +34,9 @@ export function averagePremium(samples: ArrayLike<number>, n = samples.length): 
  */
 export function fundingRate(avgPremium: number, interest = DEFAULT_INTEREST_RATE, cap = 0.0075): number {
   const d = interest - avgPremium;
-  const clamped = d > FUNDING_CLAMP ? FUNDING_CLAMP : d < -FUNDING_CLAMP ? -FUNDING_CLAMP : d;
+  const clamped = Math.max(-FUNDING_CLAMP, Math.min(FUNDING_CLAMP, d));
   const f = avgPremium + clamped;
-  return f > cap ? cap : f < -cap ? -cap : f;
+  return Math.max(-cap, Math.min(cap, f));
 }
 
 /** Median of three numbers (Binance mark price uses median(price1, price2, last)). */

@@ -300,9 +300,8 @@ export class PerpVenue implements BookListener {
     }
   }
 
-  private equity(a: Account): number {
+  private equity(a: Account, mark = this.markPrice): number {
     if (a.lots === 0) return a.collateral;
-    const mark = this.markPrice;
     return a.collateral + a.lots * this.inst.lotSize * this.inst.multiplier * (mark - a.entry);
   }
 
@@ -352,12 +351,14 @@ export class PerpVenue implements BookListener {
     const out: PerpLiquidation[] = [];
     const mark = this.markPrice;
     if (Number.isNaN(mark)) return out;
-    const ids = [...this.accounts.keys()].sort((x, y) => x - y);
-    for (const id of ids) {
-      const a = this.acct(id);
+    let flagged: number[] | undefined;
+    for (const [id, a] of this.accounts) {
       if (a.lots === 0) continue;
       const notional = Math.abs(a.lots) * this.inst.lotSize * this.inst.multiplier * mark;
-      if (this.equity(a) >= notional * this.mmr) continue;
+      if (this.equity(a, mark) < notional * this.mmr) (flagged ??= []).push(id);
+    }
+    for (const id of flagged ?? []) {
+      const a = this.acct(id);
       // cancel the account's orders, then close through the book as taker
       for (const o of this.book.ordersL3(BUY, 1e9).concat(this.book.ordersL3(SELL, 1e9)))
         if (o.owner === id) this.book.cancel(o.orderId);
@@ -421,8 +422,8 @@ export class PerpVenue implements BookListener {
     return this.impactNotional / qty;
   }
 
-  private readonly scratchPx = new Float64Array(200);
-  private readonly scratchQty = new Float64Array(200);
+  private readonly scratchPx = new Float64Array(64);
+  private readonly scratchQty = new Float64Array(64);
   private readonly openOrders = new Map<number, Set<number>>();
 
   private trackOrder(owner: number, id: number): void {

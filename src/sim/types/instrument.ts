@@ -39,6 +39,10 @@ export class Instrument {
   readonly multiplier: number;
   readonly makerFee: number;
   readonly takerFee: number;
+  private readonly tickRaw: number;
+  private readonly lotRaw: number;
+  private readonly priceScale: number;
+  private readonly sizeScale: number;
 
   constructor(spec: InstrumentSpec) {
     const where = `instrument ${spec.symbol}.${spec.venue}`;
@@ -78,6 +82,10 @@ export class Instrument {
     this.multiplier = spec.multiplier ?? 1;
     this.makerFee = spec.makerFee;
     this.takerFee = spec.takerFee;
+    this.priceScale = 10 ** spec.pricePrecision;
+    this.sizeScale = 10 ** spec.sizePrecision;
+    this.tickRaw = Math.round(tickRaw);
+    this.lotRaw = Math.round(lotRaw);
   }
 
   /** Quantizes a float price to integer ticks, half-even. @throws SimInputError for non-finite or <= 0 */
@@ -102,11 +110,12 @@ export class Instrument {
 
   /** Float price of `ticks`, rounded to the price precision. */
   priceOf(ticks: number): number {
-    return Number((ticks * this.tickSize).toFixed(this.pricePrecision));
+    // integer numerator over a power of ten: IEEE division rounds to the double nearest the decimal value
+    return (ticks * this.tickRaw) / this.priceScale;
   }
 
   /** Float size of `lots`, rounded to the size precision. */
   sizeOf(lots: number): number {
-    return Number((lots * this.lotSize).toFixed(this.sizePrecision));
+    return (lots * this.lotRaw) / this.sizeScale;
   }
 }
