@@ -15,8 +15,8 @@ export const hashRateDifficulty: FactorSpec = {
   definition:
     'Hash rate H (TH/s, Coin Metrics HashRate) and difficulty D (DiffMean). Hash ribbons: ratio = SMA_30(H) / ' +
     'SMA_60(H); capitulation = 1 while SMA_30 < SMA_60; recovery = 1 on the day SMA_30 crosses back above ' +
-    'SMA_60 (capitulation_{t-1} = 1 and capitulation_t = 0). Difficulty 14-day log change ln(D_t/D_{t-14}) via ' +
-    'the difficulty ratio minus 1.',
+    'SMA_60 (capitulation_{t-1} = 1 and capitulation_t = 0). Difficulty 14-day change D_t / D_{t-14} - 1 ' +
+    '(about one retarget period of 2016 blocks).',
   reference:
     'Edwards, C. (2019), "Capitulation & Recovery: Hash Ribbons", Capriole Investments; Coin Metrics.',
   inputs: [
