@@ -40,6 +40,11 @@ export interface MarketParallelEnvConfig {
   arbSizes?: readonly number[];
   /** Hedge ratios of the risk agent (default [0, 0.5, 1]). */
   hedgeRatios?: readonly number[];
+  /**
+   * Kyle's lambda: the external price moves by lambda x the agents' net signed filled flow of the step (venue
+   * fills plus external trades), in price units per lot (default 0.005), so actions move the market.
+   */
+  kyleLambda?: number;
   /** Agents whose wealth falls below this fraction of capital are liquidated and leave (default 0.5). */
   stopOutFraction?: number;
   /** Costs: maker/taker fees on the venue, spread and impact of the external venue (shared execution model). */
@@ -57,7 +62,8 @@ export interface MarketParallelEnvConfig {
  *    external/sell venue-buy external, size]) send market orders in a seeded random order; they take the
  *    maker's quotes first and the rest trades on the external venue through the shared execution model
  *    (half-spread, square-root impact, taker fee); 3. crowd orders arrive as in Avellaneda-Stoikov;
- *    4. the external price moves (ds = sigma dW).
+ *    4. the external price moves by Kyle's lambda times the agents' net order flow plus sigma dW, so the
+ *    agents' actions move the market.
  *
  * Rewards: each agent's change of wealth marked at the external price, net of every fee, per unit of capital.
  * An agent whose wealth falls below `stopOutFraction` is terminated and leaves `agents`; all are truncated
@@ -79,6 +85,7 @@ export class MarketParallelEnv extends ParallelEnv<Float32Array, Float32Array | 
   readonly arbSizes: Float64Array;
   readonly hedgeRatios: Float64Array;
   readonly stopOutFraction: number;
+  readonly kyleLambda: number;
   readonly model: ExecutionModel;
   private readonly spaces: Record<string, { obs: Box; act: Space<Float32Array | Int32Array | number> }>;
   private readonly snap: MarketSnapshot = createMarketSnapshot(1);
@@ -95,6 +102,8 @@ export class MarketParallelEnv extends ParallelEnv<Float32Array, Float32Array | 
   private readonly order = Int32Array.of(PORT, RISK, ARB);
   private bidHandle = -1;
   private askHandle = -1;
+  /** Net signed market-order flow of the agents in the current step (lots). */
+  private netFlow = 0;
   private readonly obsBufs: Float32Array[];
 
   /** @throws {EnvConfigError} on bad options */
@@ -108,6 +117,9 @@ export class MarketParallelEnv extends ParallelEnv<Float32Array, Float32Array | 
     this.k = config.k ?? 1.5;
     this.capital = config.capital ?? 10_000;
     this.stopOutFraction = config.stopOutFraction ?? 0.5;
+    this.kyleLambda = config.kyleLambda ?? 0.005;
+    if (!(this.kyleLambda >= 0))
+      throw new EnvConfigError(id, 'kyleLambda', `must be >= 0, got ${this.kyleLambda}`);
     this.arbSizes = Float64Array.from(config.arbSizes ?? [1, 5, 20]);
     this.hedgeRatios = Float64Array.from(config.hedgeRatios ?? [0, 0.5, 1]);
     if (!(this.s0 > 0 && this.sigma > 0 && this.capital > 0 && this.k > 0)) {
@@ -187,6 +199,7 @@ export class MarketParallelEnv extends ParallelEnv<Float32Array, Float32Array | 
         this.askHandle = book.limit(MM, SELL, Math.ceil((p + c(mm[1], 10)) / this.tick - 1e-9), askSize);
     }
     // 2. Takers in a seeded random order.
+    this.netFlow = 0;
     this.rng.shuffle(this.order);
     for (let j = 0; j < 3; j++) {
       const i = this.order[j];
@@ -217,7 +230,7 @@ export class MarketParallelEnv extends ParallelEnv<Float32Array, Float32Array | 
     if (this.rng.uniform() < prob) this.venueOrder(CROWD, BUY, p + this.rng.exponential(this.k), 1);
     if (this.rng.uniform() < prob) this.venueOrder(CROWD, SELL, p - this.rng.exponential(this.k), 1);
     this.prevPrice = p;
-    this.price = p + this.sigma * Math.sqrt(dt) * this.rng.normal();
+    this.price = p + this.kyleLambda * this.netFlow + this.sigma * Math.sqrt(dt) * this.rng.normal();
     this.history.copyWithin(0, 1);
     this.history[this.history.length - 1] = this.price;
     this.stepCount++;
@@ -264,6 +277,7 @@ export class MarketParallelEnv extends ParallelEnv<Float32Array, Float32Array | 
   private marketOrder(i: number, qty: number, backstop: boolean): number {
     if (!(Math.abs(qty) > 1e-9)) return 0;
     const got = this.venueOrder(i, qty > 0 ? BUY : SELL, Number.NaN, Math.abs(qty));
+    this.netFlow += got;
     const rest = qty - got;
     if (backstop && Math.abs(rest) > 1e-9) this.external(i, rest);
     return got;
@@ -308,6 +322,7 @@ export class MarketParallelEnv extends ParallelEnv<Float32Array, Float32Array | 
   /** A taker trade on the external venue priced by the shared execution model. */
   private external(i: number, qty: number): void {
     const px = this.model.takerPrice(0, qty, this.snap);
+    this.netFlow += qty;
     this.pos[i] += qty;
     this.cash[i] -= qty * px + Math.abs(qty) * px * (this.model.config.takerFeeBps / 1e4);
   }

@@ -255,8 +255,27 @@ describe('ArbitrageEnv', () => {
 });
 
 describe('MarketParallelEnv', () => {
+  it("agents' net order flow moves the external price by Kyle's lambda", () => {
+    const idle = {
+      market_maker: Float32Array.of(1, 1, 0, 0),
+      portfolio: Float32Array.of(1, 0),
+      risk: 2,
+      arbitrageur: Int32Array.of(0, 0),
+    };
+    const a = new MarketParallelEnv({ kyleLambda: 0.01 });
+    const b = new MarketParallelEnv({ kyleLambda: 0.01 });
+    a.reset({ seed: 3 });
+    b.reset({ seed: 3 });
+    a.step(idle);
+    b.step({ ...idle, portfolio: Float32Array.of(0, 1) });
+    // With no maker quotes the whole order trades externally: flow = the position bought.
+    const bought = (b.state()[3 + 2] * b.capital) / b.price; // portfolio position value / capital -> lots
+    expect(bought).toBeGreaterThan(90);
+    expect((b.price - a.price) / 0.01).toBeCloseTo(bought, 6);
+  });
+
   it('a liquidated agent leaves `agents` and may no longer act', () => {
-    const env = new MarketParallelEnv({ stopOutFraction: 0.9995 });
+    const env = new MarketParallelEnv({ stopOutFraction: 0.9995, kyleLambda: 0 });
     env.reset({ seed: 1 });
     const actions = {
       market_maker: Float32Array.of(1, 1, 0, 0),
