@@ -125,6 +125,16 @@ export interface FoldResult {
   trainSharpe: number;
   /** Out-of-sample metrics of the test window with costs. */
   test: Metrics;
+  /** P&L attribution of the test window with costs, as fractions of starting cash (adds up to total). */
+  attribution: {
+    total: number;
+    price: number;
+    fees: number;
+    slippage: number;
+    funding: number;
+    borrow: number;
+    residual: number;
+  };
 }
 
 /** Walk-forward result: folds plus the stitched out-of-sample series with and without costs. */
@@ -215,6 +225,15 @@ export function walkForward(
       params: best,
       trainSharpe: bestSr,
       test: computeMetrics(run.returns, { periodsPerYear: P, turnover: run.turnover }),
+      attribution: {
+        total: run.attribution.total / run.initialCash,
+        price: run.attribution.price / run.initialCash,
+        fees: run.attribution.fees / run.initialCash,
+        slippage: run.attribution.slippage / run.initialCash,
+        funding: run.attribution.funding / run.initialCash,
+        borrow: run.attribution.borrow / run.initialCash,
+        residual: run.attribution.residual / run.initialCash,
+      },
     });
   }
   const cat = (k: 'ts' | 'r' | 'r0' | 'turn'): Float64Array => {

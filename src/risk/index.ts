@@ -1,5 +1,10 @@
-export { type RegimeModel, type RegimeStats, fitRegimes, regimeScale } from './regimes.js';
-export { type RiskOverlayOptions, riskOverlay } from './riskOverlay.js';
+export { type RegimeModel, type RegimeStats, fitRegimes, regimeFeatures, regimeScale } from './regimes.js';
+export {
+  type HmmRegimeOptions,
+  hmmRegimeProbabilities,
+  type RiskOverlayOptions,
+  riskOverlay,
+} from './riskOverlay.js';
 export { portfolioReturns, type RiskReport, type RiskReportOptions, riskReport } from './riskReport.js';
 export { type RollingVarMethod, type RollingVarOptions, rollingVarForecasts } from './rollingVar.js';
 export { drawdownScale, kellyWeight, kellyWeights, volTargetScale } from './sizing.js';
@@ -11,6 +16,7 @@ export {
   findWorstWindows,
   type HypotheticalShock,
   replayCrises,
+  shockPortfolioFromPanel,
   type ShockPortfolio,
   type ShockResult,
   type StressResult,

@@ -45,20 +45,7 @@ export function fitRegimes(returns: ArrayLike<number>, nStates = 2, volWindow = 
       'fitRegimes',
       `needs at least ${50 * nStates + volWindow} returns, got ${r.length}`,
     );
-  const x = new Float64Array(2 * n);
-  for (let t = 0; t < n; t++) {
-    let s = 0;
-    let s2 = 0;
-    for (let k = 0; k < volWindow; k++) {
-      const v = r[t + k];
-      s += v;
-      s2 += v * v;
-    }
-    const m = s / volWindow;
-    x[2 * t] = r[t + volWindow];
-    // Rolling vol of the window ending at the previous bar (known at t), in log for a Gaussian-like feature.
-    x[2 * t + 1] = Math.log(Math.sqrt(Math.max(1e-20, (s2 - volWindow * m * m) / (volWindow - 1))));
-  }
+  const x = regimeFeatures(r, volWindow);
   const fit = fitGaussianHmm(x, 2, nStates, { sortFeature: 1 });
   const path = decodeHmm(fit.model, x);
   const filtered = filterHmm(fit.model, x);
@@ -78,6 +65,29 @@ export function fitRegimes(returns: ArrayLike<number>, nStates = 2, volWindow = 
     });
   }
   return { model: fit.model, logLikelihood: fit.logLikelihood, path, filtered, stats, offset: volWindow };
+}
+
+/**
+ * HMM features per bar t >= volWindow: [r_t, log of the standard deviation of r over the `volWindow` bars
+ * before t] (row-major [T - volWindow x 2]). Non-finite returns must be removed first.
+ */
+export function regimeFeatures(r: ArrayLike<number>, volWindow: number): Float64Array {
+  const n = r.length - volWindow;
+  const x = new Float64Array(2 * Math.max(0, n));
+  for (let t = 0; t < n; t++) {
+    let s = 0;
+    let s2 = 0;
+    for (let k = 0; k < volWindow; k++) {
+      const v = r[t + k];
+      s += v;
+      s2 += v * v;
+    }
+    const m = s / volWindow;
+    x[2 * t] = r[t + volWindow];
+    // Rolling vol of the window ending at the previous bar (known at t), in log for a Gaussian-like feature.
+    x[2 * t + 1] = Math.log(Math.sqrt(Math.max(1e-20, (s2 - volWindow * m * m) / (volWindow - 1))));
+  }
+  return x;
 }
 
 /**

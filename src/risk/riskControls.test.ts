@@ -4,7 +4,7 @@ import { equalWeight } from '../backtest/strategies.js';
 import { syntheticPanel } from '../backtest/testPanel.js';
 import { Rng } from '../math/rng.js';
 import { fitRegimes, regimeScale } from './regimes.js';
-import { riskOverlay } from './riskOverlay.js';
+import { hmmRegimeProbabilities, riskOverlay } from './riskOverlay.js';
 import { drawdownScale, kellyWeight, kellyWeights, volTargetScale } from './sizing.js';
 import { applyShocks, findWorstWindows, replayCrises } from './stress.js';
 
@@ -91,5 +91,28 @@ describe('riskOverlay', () => {
     };
     expect(sd(ov.returns.subarray(40))).toBeLessThan(sd(base.returns.subarray(40)));
     expect(ov.attribution.residual / ov.initialCash).toBeCloseTo(0, 9);
+  });
+
+  it('regime-aware limits cut exposure in the turbulent regime, point in time', () => {
+    const panel = syntheticPanel(2, 700, 31);
+    // Make the second half turbulent: scale returns around the path.
+    for (let a = 0; a < 2; a++) {
+      const c = panel.close[a];
+      const o = panel.open[a];
+      for (let t = 451; t < 700; t++) {
+        const r = Math.log(c[t] / o[t]);
+        o[t] = c[t - 1];
+        c[t] = o[t] * Math.exp(4 * r);
+        panel.high[a][t] = Math.max(o[t], c[t]);
+        panel.low[a][t] = Math.min(o[t], c[t]);
+      }
+    }
+    const probs = hmmRegimeProbabilities({ minBars: 300, refitEvery: 200 });
+    const s = riskOverlay(equalWeight({ rebalanceEvery: 10 }), {
+      regime: { probabilities: probs, scales: [1, 0.3] },
+    }) as ReturnType<typeof riskOverlay> & { state: { scale: number } };
+    const r = runBacktest(panel, s);
+    expect(s.state.scale).toBeLessThan(0.6); // ends in the turbulent regime
+    expect(r.attribution.residual / r.initialCash).toBeCloseTo(0, 9);
   });
 });

@@ -1,6 +1,8 @@
 import type { PanelView } from '../backtest/panel.js';
 import type { Strategy } from '../backtest/strategy.js';
 import { ModelInputError } from '../errors/risk.js';
+import { filterHmm, type GaussianHmm } from '../math/hmm.js';
+import { fitRegimes, regimeFeatures } from './regimes.js';
 import { drawdownScale, volTargetScale } from './sizing.js';
 
 /** Settings of {@link riskOverlay}; every rule is optional and they multiply. */
@@ -115,4 +117,55 @@ export function riskOverlay(inner: Strategy, opts: RiskOverlayOptions): Strategy
     },
   };
   return overlay;
+}
+
+/** Options of {@link hmmRegimeProbabilities}. */
+export interface HmmRegimeOptions {
+  /** Number of regimes (default 2: calm, turbulent). */
+  nStates?: number;
+  /** Rolling-volatility window of the features (default 20). */
+  volWindow?: number;
+  /** Refit the HMM every this many bars (default 90). */
+  refitEvery?: number;
+  /** Bars of history before the first fit; earlier calls return undefined (default 400). */
+  minBars?: number;
+}
+
+/**
+ * Point-in-time regime probabilities for {@link riskOverlay}'s `regime` option: an HMM fitted (and
+ * periodically refitted) on the equal-weight returns of the view's assets using only bars up to t, then
+ * filtered forward to t. State 0 is the calmest regime.
+ */
+export function hmmRegimeProbabilities(
+  opts: HmmRegimeOptions = {},
+): (view: PanelView) => Float64Array | undefined {
+  const nStates = opts.nStates ?? 2;
+  const volWindow = opts.volWindow ?? 20;
+  const refitEvery = opts.refitEvery ?? 90;
+  const minBars = opts.minBars ?? 400;
+  let model: GaussianHmm | undefined;
+  let fittedAt = Number.NEGATIVE_INFINITY;
+  return (view) => {
+    const r: number[] = [];
+    for (let t = 1; t <= view.t; t++) {
+      let s = 0;
+      let k = 0;
+      for (let a = 0; a < view.nAssets; a++) {
+        const c1 = view.close(a, view.t - t);
+        const c0 = view.close(a, view.t - t + 1);
+        if (c1 > 0 && c0 > 0) {
+          s += c1 / c0 - 1;
+          k++;
+        }
+      }
+      if (k > 0) r.push(s / k);
+    }
+    if (r.length < minBars) return undefined;
+    if (!model || view.t - fittedAt >= refitEvery) {
+      model = fitRegimes(r, nStates, volWindow).model;
+      fittedAt = view.t;
+    }
+    const f = filterHmm(model, regimeFeatures(r, volWindow));
+    return f.subarray(f.length - nStates);
+  };
 }

@@ -4,10 +4,14 @@ import { ModelInputError } from '../errors/risk.js';
 import { type RegimeStats, fitRegimes } from './regimes.js';
 import { type RollingVarMethod, rollingVarForecasts } from './rollingVar.js';
 import {
+  applyShocks,
   type CrisisWindow,
   CRYPTO_CRISES,
+  DEFAULT_SHOCKS,
   findWorstWindows,
   replayCrises,
+  type ShockPortfolio,
+  type ShockResult,
   type StressResult,
 } from './stress.js';
 import { garchState, returnMoments, type ReturnMoments } from './valueAtRisk.js';
@@ -60,6 +64,8 @@ export interface RiskReportOptions {
   seed?: number;
   /** Monte Carlo draws per cell (default 20,000). */
   draws?: number;
+  /** Current portfolio for hypothetical shocks (price, volatility, correlation, liquidity). */
+  shockPortfolio?: ShockPortfolio;
 }
 
 /** The full risk report (JSON-serializable; dates are ISO strings). */
@@ -86,7 +92,7 @@ export interface RiskReport {
   };
   backtests: Array<{ method: RollingVarMethod; level: number; window: number } & VarBacktest>;
   regimes: { logLikelihood: number; states: RegimeStats[]; current: number[] } | null;
-  stress: { historical: StressResult[]; worstWindows: StressResult[] };
+  stress: { historical: StressResult[]; worstWindows: StressResult[]; hypothetical: ShockResult[] };
   charts: { ts: number[]; equity: number[]; drawdown: number[]; returns: number[]; var99: number[] };
 }
 
@@ -182,6 +188,7 @@ export function riskReport(
     stress: {
       historical: replayCrises(t, r, opts.crises ?? CRYPTO_CRISES),
       worstWindows: replayCrises(t, r, worst),
+      hypothetical: opts.shockPortfolio ? applyShocks(opts.shockPortfolio, DEFAULT_SHOCKS) : [],
     },
     charts: {
       ts: Array.from(t),

@@ -231,3 +231,67 @@ export const DEFAULT_SHOCKS: readonly HypotheticalShock[] = [
     advDivisor: 5,
   },
 ];
+
+/**
+ * Builds a {@link ShockPortfolio} from a panel and weights at its last bar: position values = weight x
+ * `notional`, daily volatility and correlations from the last `lookback` bars of returns, ADV in quote
+ * from the last 30 bars, and a `halfSpreadBps` half-spread.
+ */
+export function shockPortfolioFromPanel(
+  panel: { symbols: string[]; close: Float64Array[]; volume: Float64Array[] },
+  weights: ArrayLike<number>,
+  notional: number,
+  lookback = 90,
+  halfSpreadBps = 1,
+): ShockPortfolio {
+  const n = panel.symbols.length;
+  const T = panel.close[0]?.length ?? 0;
+  if (T < lookback + 1)
+    throw new ModelInputError('shockPortfolioFromPanel', `needs ${lookback + 1} bars, got ${T}`);
+  const rets = panel.close.map((c) => {
+    const r = new Float64Array(lookback);
+    for (let k = 0; k < lookback; k++) {
+      const t = T - lookback + k;
+      const v = c[t] / c[t - 1] - 1;
+      r[k] = Number.isFinite(v) ? v : 0;
+    }
+    return r;
+  });
+  const mean = rets.map((r) => r.reduce((a, b) => a + b, 0) / lookback);
+  const sd = rets.map((r, i) => Math.sqrt(r.reduce((a, b) => a + (b - mean[i]) ** 2, 0) / (lookback - 1)));
+  const corr = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      let c = 0;
+      for (let k = 0; k < lookback; k++) c += (rets[i][k] - mean[i]) * (rets[j][k] - mean[j]);
+      const d = sd[i] * sd[j] * (lookback - 1);
+      corr[i * n + j] = i === j ? 1 : d > 0 ? c / d : 0;
+    }
+  }
+  const adv = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let s = 0;
+    let m = 0;
+    for (let t = Math.max(0, T - 30); t < T; t++) {
+      const q = panel.volume[i][t] * panel.close[i][t];
+      if (Number.isFinite(q)) {
+        s += q;
+        m++;
+      }
+    }
+    adv[i] = m > 0 ? s / m : Number.NaN;
+  }
+  let wsum = 0;
+  for (let i = 0; i < n; i++) if (Number.isFinite(panel.close[i][T - 1])) wsum += Math.abs(weights[i]);
+  const values = new Float64Array(n);
+  for (let i = 0; i < n; i++)
+    values[i] = Number.isFinite(panel.close[i][T - 1]) && wsum > 0 ? (weights[i] / wsum) * notional : 0;
+  return {
+    symbols: panel.symbols,
+    values,
+    dailyVol: Float64Array.from(sd),
+    corr,
+    advQuote: adv,
+    halfSpreadBps: new Float64Array(n).fill(halfSpreadBps),
+  };
+}

@@ -116,8 +116,30 @@ export interface BacktestSummary {
   withCosts: Metrics;
   withoutCosts: Metrics;
   costDragAnnual: number;
+  /** Sum over test windows of the P&L attribution (fractions of each window's starting cash). */
+  attribution: {
+    price: number;
+    fees: number;
+    slippage: number;
+    funding: number;
+    borrow: number;
+    total: number;
+  };
   from: string;
   to: string;
+}
+
+function sumAttribution(res: WalkForwardResult): BacktestSummary['attribution'] {
+  const a = { price: 0, fees: 0, slippage: 0, funding: 0, borrow: 0, total: 0 };
+  for (const f of res.folds) {
+    a.price += f.attribution.price;
+    a.fees += f.attribution.fees;
+    a.slippage += f.attribution.slippage;
+    a.funding += f.attribution.funding;
+    a.borrow += f.attribution.borrow;
+    a.total += f.attribution.total;
+  }
+  return a;
 }
 
 const pct = (x: number): string => (Number.isFinite(x) ? `${(100 * x).toFixed(1)}%` : 'n/a');
@@ -198,6 +220,7 @@ export function runBacktestConfig(
       withCosts: res.withCosts,
       withoutCosts: res.withoutCosts,
       costDragAnnual: res.withoutCosts.annualReturn - res.withCosts.annualReturn,
+      attribution: sumAttribution(res),
       from: new Date(res.ts[0]).toISOString().slice(0, 10),
       to: new Date(res.ts[res.ts.length - 1]).toISOString().slice(0, 10),
     });
@@ -301,7 +324,9 @@ export function registerBacktest(program: Command): void {
           '',
           ...summaries.map(
             (s) =>
-              `${s.strategy}: ${s.folds} folds ${s.from}..${s.to}, ${s.nTrials} parameter sets per fold, cost drag ${pct(s.costDragAnnual)}/year`,
+              `${s.strategy}: ${s.folds} folds ${s.from}..${s.to}, ${s.nTrials} parameter sets per fold, cost drag ${pct(s.costDragAnnual)}/year; ` +
+              `P&L summed over windows: price ${pct(s.attribution.price)}, fees ${pct(s.attribution.fees)}, slippage ${pct(s.attribution.slippage)}, ` +
+              `funding ${pct(s.attribution.funding)}, borrow ${pct(s.attribution.borrow)} = ${pct(s.attribution.total)}`,
           ),
         ].join('\n'),
       );

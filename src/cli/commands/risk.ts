@@ -6,6 +6,7 @@ import { loadDailyPanel, SHARED_DAILY_MAJORS } from '../../backtest/loadBars.js'
 import { UsageError } from '../../errors/base.js';
 import { InputFileError, SchemaViolationError } from '../../errors/data.js';
 import { portfolioReturns, type RiskReport, riskReport } from '../../risk/riskReport.js';
+import { type ShockPortfolio, shockPortfolioFromPanel } from '../../risk/stress.js';
 import { emit, globalOptions, log } from '../context.js';
 
 function parseDay(s: string | undefined, flag: string): number | undefined {
@@ -20,6 +21,8 @@ interface Series {
   label: string;
   ts: Float64Array;
   returns: Float64Array;
+  /** The book for hypothetical shocks (1,000,000 USDT at the given weights), when known. */
+  shock?: ShockPortfolio;
 }
 
 function fromSymbols(symbols: string[], weights: number[] | undefined, from?: number, to?: number): Series {
@@ -28,6 +31,10 @@ function fromSymbols(symbols: string[], weights: number[] | undefined, from?: nu
     label: `${weights ? 'weighted' : 'equal-weight'} portfolio of ${symbols.join(', ')} (daily rebalanced)`,
     ts: panel.ts,
     returns: portfolioReturns(panel, weights),
+    shock:
+      panel.ts.length > 91
+        ? shockPortfolioFromPanel(panel, weights ?? symbols.map(() => 1), 1_000_000)
+        : undefined,
   };
 }
 
@@ -163,6 +170,36 @@ function renderText(label: string, rep: RiskReport): string {
       `  ${w.name} ${w.from}..${w.to}: ${w.bars ? `return ${pct(w.totalReturn)}, worst day ${pct(w.worstBar)} (${w.worstDate}), max DD ${pct(w.maxDrawdown)}` : 'no data'}`,
     );
   }
+  if (rep.stress.hypothetical.length > 0) {
+    out.push(
+      '',
+      'Stress: hypothetical shocks on 1,000,000 USDT at the current weights (USDT; VaR = 1-day 99% Gaussian)',
+    );
+    const rows = [
+      [
+        'scenario',
+        'price P&L',
+        'VaR99 before',
+        'VaR99 after',
+        'liquidation before',
+        'after',
+        'stressed loss',
+      ],
+    ];
+    const usd = (x: number) => Math.round(x).toLocaleString('en-US');
+    for (const h of rep.stress.hypothetical) {
+      rows.push([
+        h.name,
+        usd(h.pricePnl),
+        usd(h.var99Before),
+        usd(h.var99After),
+        usd(h.liquidationCostBefore),
+        usd(h.liquidationCostAfter),
+        usd(h.stressedLoss),
+      ]);
+    }
+    out.push(pad(rows));
+  }
   return out.join('\n');
 }
 
@@ -267,7 +304,7 @@ export function registerRisk(program: Command): void {
         series = fromSymbols(list, undefined, from, to);
       } else if (o.portfolio !== undefined) series = fromPortfolioFile(resolve(o.portfolio), from, to);
       else series = fromRun(resolve(o.run as string), o.strategy);
-      const rep = riskReport(series.ts, series.returns, { seed: o.seed });
+      const rep = riskReport(series.ts, series.returns, { seed: o.seed, shockPortfolio: series.shock });
       writeCharts(resolve(o.out), series.label, rep);
       log('info', 'risk report charts written', { dir: resolve(o.out) });
       const { charts: _charts, ...rest } = rep;
