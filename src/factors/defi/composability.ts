@@ -9,9 +9,9 @@ export const composability: FactorSpec = {
   category: 'defi',
   name: 'DeFi composability and protocol interactions',
   definition:
-    'Protocol-interaction graph per day (swapMevFields): nodes = pools/protocols touched, an edge joins two ' +
-    'touched by the same transaction; density = 2E / (N(N-1)); 7-day mean density; multi-protocol share = ' +
-    'transactions touching >= 2 pools / transactions with swaps.',
+    'Protocol-interaction graph of each block (swapMevFields): nodes = pools touched, an edge joins two pools ' +
+    'touched by the same transaction; density = 2E / (N(N-1)); value = mean block density per day; 7-day mean; ' +
+    'multi-protocol share = transactions touching >= 2 pools / transactions with swaps.',
   reference:
     'Wasserman & Faust (1994) 4.2 (density); Kitzler et al. (2023), "Disentangling Decentralized Finance (DeFi) Compositions", ACM TWEB.',
   inputs: [

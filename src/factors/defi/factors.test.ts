@@ -8,7 +8,8 @@ import { assertFactorProperties } from '../testing/checkFactor.js';
 import { defiTvl } from './defi_tvl.js';
 import { defiFactors } from './index.js';
 import { impermanentLoss } from './kernels.js';
-import { type SwapEvent, swapMevFields } from './mev.js';
+import { type SwapEvent, detectArbitrages, detectSandwiches, swapInputSeries, swapMevFields } from './mev.js';
+import { mevFlashloans } from './mev_flashloans.js';
 import { poolIl } from './pool_il.js';
 
 describe('DeFi factors: point-in-time and batch = streaming', () => {
@@ -109,5 +110,60 @@ describe.skipIf(!sharedDataAvailable())('DeFi factors on real data', () => {
     expect(f.arbitrage_count).toBeGreaterThan(5);
     expect(f.interaction_density).toBeGreaterThan(0);
     expect(f.interaction_density).toBeLessThan(0.05);
+  });
+});
+
+describe.skipIf(!sharedDataAvailable())('swapInputSeries on the mev-inspect swaps', () => {
+  it('per-block detection adds up to whole-file detection and feeds mev_flashloans', () => {
+    const t = readCsvTable(
+      sharedDataPath('defi', 'mev_inspect_dex_swaps_2021-06_blocks_12634810-12635061.csv'),
+    );
+    const block = t.numeric('block_number');
+    const pos = t.numeric('transaction_position');
+    const cols = [
+      'transaction_hash',
+      'contract_address',
+      'to_address',
+      'from_address',
+      'token_in_address',
+      'token_out_address',
+      'error',
+    ].map((c) => t.column(c));
+    const ain = t.numeric('token_in_amount');
+    const aout = t.numeric('token_out_amount');
+    const swaps: SwapEvent[] = [];
+    for (let i = 0; i < t.rows.length; i++) {
+      if (cols[6][i] !== '') continue;
+      swaps.push({
+        blockNumber: block[i],
+        txPosition: pos[i],
+        txHash: cols[0][i],
+        pool: cols[1][i],
+        to: cols[2][i],
+        from: cols[3][i],
+        tokenIn: cols[4][i],
+        amountIn: ain[i],
+        tokenOut: cols[5][i],
+        amountOut: aout[i],
+        traceOrder: i,
+      });
+    }
+    // Block times are not in the file: stamp block b at a nominal 13.2 s spacing (the 2021 average).
+    const t0 = Date.UTC(2021, 5, 15);
+    const series = swapInputSeries(swaps, (s) => t0 + (s.blockNumber - 12634809) * 13_200);
+    const total = (v: Float64Array) => v.reduce((a, b) => a + b, 0);
+    expect(total(series.sandwich_count.values)).toBe(detectSandwiches(swaps).length);
+    expect(total(series.arbitrage_count.values)).toBe(detectArbitrages(swaps).length);
+    expect(total(series.swap_count.values)).toBe(swaps.length);
+    const res = computeFactor(
+      mevFlashloans,
+      { sandwiches: series.sandwich_count, arbitrages: series.arbitrage_count, swaps: series.swap_count },
+      { from: t0 + DAY_MS, to: t0 + DAY_MS, barMs: DAY_MS },
+    );
+    expect(res.columns.mev_flashloans[0]).toBe(detectSandwiches(swaps).length);
+    expect(res.columns.mev_flashloans__mev_share[0]).toBeCloseTo(
+      (detectSandwiches(swaps).length + detectArbitrages(swaps).length) / swaps.length,
+      12,
+    );
   });
 });

@@ -237,3 +237,37 @@ export function swapMevFields(swaps: readonly SwapEvent[]): SwapMevFields {
     interaction_density: graphDensity(edges, nodes),
   };
 }
+
+/** Field names of {@link SwapMevFields}, in a fixed order. */
+export const SWAP_FIELD_NAMES = [
+  'swap_count',
+  'swap_tx_count',
+  'sandwich_count',
+  'arbitrage_count',
+  'multi_pool_tx_count',
+  'interaction_density',
+] as const;
+
+/**
+ * Raw `swaps` input series of the DeFi factors: swaps grouped by block (sandwiches live inside one block and
+ * arbitrages inside one transaction, so per-block detection is exact), one row per block stamped at the
+ * latest time any of its swaps became known (`knownAt(swap)`), sorted by that time.
+ */
+export function swapInputSeries(
+  swaps: readonly SwapEvent[],
+  knownAt: (s: SwapEvent) => number,
+): Record<(typeof SWAP_FIELD_NAMES)[number], { ts: Float64Array; values: Float64Array }> {
+  const blocks = new Map<number, SwapEvent[]>();
+  for (const s of swaps) {
+    const b = blocks.get(s.blockNumber);
+    if (b) b.push(s);
+    else blocks.set(s.blockNumber, [s]);
+  }
+  const rows = [...blocks.values()]
+    .map((b) => ({ at: Math.max(...b.map(knownAt)), f: swapMevFields(b) }))
+    .sort((a, b) => a.at - b.at);
+  const ts = Float64Array.from(rows, (r) => r.at);
+  const out = {} as Record<(typeof SWAP_FIELD_NAMES)[number], { ts: Float64Array; values: Float64Array }>;
+  for (const name of SWAP_FIELD_NAMES) out[name] = { ts, values: Float64Array.from(rows, (r) => r.f[name]) };
+  return out;
+}

@@ -12,6 +12,8 @@ export { epuIndex } from './epu.js';
 export { LexiconSentimentScorer, vaderRawSum } from './lexiconScorer.js';
 export type { LexiconMatch } from './lexiconScorer.js';
 export { TEXT_FIELD_NAMES, audienceFromTags, textEventFields } from './textFields.js';
+export { textInputSeries } from './textInputSeries.js';
+export type { TimedText } from './textInputSeries.js';
 export type { ScorableText } from './textFields.js';
 export { TEXT_LABELS } from './types.js';
 export type { TextLabel, TextScore, TextScorer } from './types.js';
