@@ -4,6 +4,7 @@ import type { Benchmark } from '../../bench/runner.js';
 import { sharedDataAvailable, sharedDataPath } from '../data/sharedData.js';
 import { Account } from '../execution/account.js';
 import { ExecutionModel } from '../execution/executionModel.js';
+import { createFillReport, createMarketSnapshot } from '../execution/types.js';
 import { fillOrdersBatch } from '../execution/fillOrdersBatch.js';
 import { Rng } from '../math/rng.js';
 
@@ -98,12 +99,27 @@ export const benchmark: Benchmark = {
     log(
       `median ${med.toFixed(2)} ms over ${runs} runs; ${clipped} orders clipped; final cash ${acct.cash.toFixed(2)}`,
     );
+    // The general per-order path (ExecutionModel.execute with limits, report and Account), for reference.
+    const m = createMarketSnapshot(1);
+    const rep = createFillReport();
+    const nExec = Math.min(n, 200_000);
+    let execMs = Number.POSITIVE_INFINITY;
+    for (let r = 0; r < 5; r++) {
+      const a = new Account(1, 10_000_000);
+      const t0 = performance.now();
+      for (let i = 0; i < nExec; i++) {
+        m.mid[0] = price[i];
+        model.execute(a, 0, size[i], m, rep);
+      }
+      execMs = Math.min(execMs, performance.now() - t0);
+    }
     const peer = args.peer === 'false' ? null : peerNumbaMs(log);
     return {
       orders: n,
       msPer1MOrders,
       bestMsPer1MOrders: (times[0] * 1e6) / n,
       ordersPerSec: n / (med / 1000),
+      executePathMsPer1MOrders: (execMs * 1e6) / nExec,
       fractionClipped: clipped / n,
       finalCash: acct.cash,
       finalPosition: acct.positions[0],
