@@ -1,4 +1,4 @@
-import { InvalidActionError, ResetNeededError } from '../errors/env.js';
+import { EnvConfigError, InvalidActionError, ResetNeededError } from '../errors/env.js';
 import { Rng } from '../math/rng.js';
 import { Box } from './spaces/box.js';
 import type { Space } from './spaces/space.js';
@@ -65,13 +65,17 @@ export abstract class Env<O, A> {
   private everReset = false;
   private readonly out: StepReturn<O> = [undefined as O, 0, false, false, this.info];
 
-  /** Starts an episode. @throws {InvalidActionError} never; @throws {EnvConfigError} on bad options */
+  /**
+   * Starts an episode and returns `[obs, info]`.
+   * @throws {EnvConfigError} on a seed that is not a non-negative integer or on bad env-specific options
+   */
   reset(args: ResetArgs = {}): [O, Info] {
     if (args.seed !== undefined) {
       if (!Number.isInteger(args.seed) || args.seed < 0) {
-        throw new InvalidActionError(
+        throw new EnvConfigError(
           this.metadata.id,
-          `seed must be a non-negative integer, got ${args.seed}`,
+          'seed',
+          `must be a non-negative integer, got ${args.seed}`,
         );
       }
       this.rng = new Rng(args.seed);

@@ -1,4 +1,4 @@
-import { InvalidActionError, ResetNeededError } from '../errors/env.js';
+import { EnvConfigError, InvalidActionError, ResetNeededError } from '../errors/env.js';
 import { Rng } from '../math/rng.js';
 import type { EnvMetadata, Info, ResetArgs } from './core.js';
 import type { Box } from './spaces/box.js';
@@ -50,9 +50,10 @@ export abstract class ParallelEnv<O, A> {
   reset(args: ResetArgs = {}): [AgentDict<O>, AgentDict<Info>] {
     if (args.seed !== undefined) {
       if (!Number.isInteger(args.seed) || args.seed < 0) {
-        throw new InvalidActionError(
+        throw new EnvConfigError(
           this.metadata.id,
-          `seed must be a non-negative integer, got ${args.seed}`,
+          'seed',
+          `must be a non-negative integer, got ${args.seed}`,
         );
       }
       this.rng = new Rng(args.seed);
