@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { sharedDataAvailable, sharedDataPath } from '../../data/sharedData.js';
+import { computeFactor } from '../engine.js';
 import { evaluateFactor } from '../evaluate.js';
 import { DAY_MS, gridParams } from '../spec.js';
 import { assertFactorProperties } from '../testing/checkFactor.js';
+import { forkUpgradeEvents } from './fork_upgrade_events.js';
 import { onchainFactors } from './index.js';
 import { mvrvZScore } from './kernels.js';
 import { mvrvFactor } from './mvrv.js';
@@ -97,3 +99,21 @@ describe.skipIf(!sharedDataAvailable())(
     });
   },
 );
+
+describe('fork_upgrade_events with one event source', () => {
+  it('counts upgrades alone when no fork source exists', () => {
+    const d0 = Date.UTC(2024, 0, 1);
+    const ts = Float64Array.from([d0 + 20 * DAY_MS + 1, d0 + 50 * DAY_MS + 1, d0 + 100 * DAY_MS + 1]);
+    const data = { upgrades: { ts, values: Float64Array.from([1, 1, 1]) } };
+    const grid = { from: d0 + 95 * DAY_MS, to: d0 + 130 * DAY_MS, barMs: DAY_MS };
+    const res = computeFactor(forkUpgradeEvents, data, grid);
+    const at = (k: number) => k - 95;
+    expect(res.columns.fork_upgrade_events__events_90d[at(101)]).toBe(3);
+    expect(res.columns.fork_upgrade_events__events_30d[at(101)]).toBe(1);
+    expect(res.columns.fork_upgrade_events__upgrade_news_30d[at(101)]).toBeNaN();
+    // Streaming check with the news source present (empty): the engine's streaming path sums an absent
+    // source to 0 where batch gives NaN (reported to the engine's owner).
+    const withNews = { ...data, upgrade_news: { ts: new Float64Array(0), values: new Float64Array(0) } };
+    assertFactorProperties(forkUpgradeEvents, { data: withNews, grid, minFinite: 0 });
+  });
+});

@@ -1,6 +1,37 @@
-import { $, add, sum } from '../dsl.js';
-import type { FactorSpec } from '../spec.js';
+import type { FactorComputeInputs, FactorSpec } from '../spec.js';
 import { sumInput } from './inputs.js';
+
+/** Trailing sum over `w` rows ending at i; NaN in warm-up or when a row in the window is NaN. */
+function trailing(x: Float64Array, i: number, w: number): number {
+  if (i < w - 1) return Number.NaN;
+  let s = 0;
+  for (let j = i - w + 1; j <= i; j++) s += x[j];
+  return s;
+}
+
+function compute(inp: FactorComputeInputs): Record<string, Float64Array> {
+  const { n, columns } = inp;
+  const forks = columns.forks;
+  const upgrades = columns.upgrades;
+  // Either event source alone is enough (an absent source is NaN and adds nothing); both absent is NaN.
+  const events = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const a = forks[i];
+    const b = upgrades[i];
+    events[i] = Number.isNaN(a) ? b : Number.isNaN(b) ? a : a + b;
+  }
+  const value = new Float64Array(n);
+  const e30 = new Float64Array(n);
+  const e90 = new Float64Array(n);
+  const news30 = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    value[i] = events[i];
+    e30[i] = trailing(events, i, 30);
+    e90[i] = trailing(events, i, 90);
+    news30[i] = trailing(columns.upgrade_news, i, 30);
+  }
+  return { value, events_30d: e30, events_90d: e90, upgrade_news_30d: news30 };
+}
 
 /** Fork events and protocol upgrades. */
 export const forkUpgradeEvents: FactorSpec = {
@@ -9,9 +40,9 @@ export const forkUpgradeEvents: FactorSpec = {
   name: 'Fork events and protocol upgrades',
   definition:
     'Discrete protocol events (kind events: fork, upgrade activations such as SegWit, Taproot, London, the ' +
-    'Merge, halvings) counted per day; 30-day and 90-day event counts; upgrade-news intensity = 30-day sum of ' +
-    'news items labelled "upgrade" by the text classifier (forks, EIPs/BIPs, mainnet, halving). An empty day ' +
-    'counts 0; an absent source is NaN.',
+    'Merge, halvings) counted per day (either event source alone suffices); 30-day and 90-day event counts; ' +
+    'upgrade-news intensity = 30-day sum of news items labelled "upgrade" by the text classifier (forks, ' +
+    'EIPs/BIPs, mainnet, halving). An empty day counts 0; an absent source is NaN.',
   reference:
     'Event indicators as in Corbet et al. (2019), "Cryptocurrencies as a financial asset", IRFA, section 5.',
   inputs: [
@@ -28,10 +59,6 @@ export const forkUpgradeEvents: FactorSpec = {
     { name: 'events_90d', unit: 'events', description: '90-day event count' },
     { name: 'upgrade_news_30d', unit: 'articles', description: '30-day count of upgrade-labelled news' },
   ],
-  expr: {
-    value: add($('forks'), $('upgrades')),
-    events_30d: sum(add($('forks'), $('upgrades')), 30),
-    events_90d: sum(add($('forks'), $('upgrades')), 90),
-    upgrade_news_30d: sum($('upgrade_news'), 30),
-  },
+  compute,
+  lookback: 89,
 };
