@@ -1,6 +1,5 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { Benchmark } from '../../bench/runner.js';
 import { measurePortfolioVector, measureTradingSingle } from './envThroughput.js';
 
 const THROUGHPUT_URL = new URL('./envThroughput.ts', import.meta.url).href;
@@ -37,11 +36,19 @@ function inWorker(numEnvs: number, durationMs: number, seed: number): Promise<nu
  * core, each a VectorEnv of 64 / workers copies, zero-copy observations); the one-thread and batched
  * (observations copied into contiguous arrays) figures are reported beside it.
  */
-export const benchmark: Benchmark = {
+export const benchmark = {
   name: 'env',
   description:
     'environment steps/s: PortfolioEnv x64 VectorEnv (10 assets, 64 factors, history 32) and single TradingEnv',
-  async run({ args, log }) {
+  // Shaped like `Benchmark` in bench/runner.ts (not imported: src/architecture.test.ts forbids imports out of src).
+  async run({
+    args,
+    log,
+  }: {
+    json: boolean;
+    args: Record<string, string>;
+    log: (msg: string) => void;
+  }): Promise<Record<string, number | string | boolean | null>> {
     const durationMs = Number(args.duration ?? 2000);
     const workers = Math.max(1, Math.min(Number(args.workers ?? availableParallelism()), 64));
     log(`single TradingEnv for ${durationMs} ms`);
