@@ -156,8 +156,14 @@ describe('OrderQueue latency', () => {
 });
 
 describe('fillOrdersBatch', () => {
-  it('agrees exactly with execute() order by order', () => {
-    const cfg = { impact: 'none' as const, maxParticipation: Number.POSITIVE_INFINITY };
+  it.each([
+    ['spot cash account (lean kernel)', {}],
+    [
+      'margin with shorts and a weight limit (general kernel)',
+      { allowShort: true, maxGrossLeverage: 2, maxPositionWeight: 1.5 },
+    ],
+  ])('agrees exactly with execute() order by order: %s', (_label, extra) => {
+    const cfg = { impact: 'none' as const, maxParticipation: Number.POSITIVE_INFINITY, ...extra };
     const model = new ExecutionModel(cfg, 1);
     const rng = new Rng(3);
     const n = 2000;
