@@ -70,6 +70,26 @@ describe('fused attention kernels (WebAssembly SIMD)', () => {
       ),
     ).toBeUndefined();
   });
+
+  it('packed self-attention in MultiHeadAttention matches the TF.js path (output and weight gradients)', () => {
+    for (const causal of [true, false]) {
+      const m = new MultiHeadAttention({ numHeads: 2, causal, seed: 9 });
+      const x = randn([3, 6, 8], 10);
+      m.apply(x);
+      const run = (fused: boolean) => {
+        setFusedAttention(fused);
+        const { value, grads } = tf.variableGrads(
+          () => tf.sum(tf.square(m.apply(x) as tf.Tensor)) as tf.Scalar,
+          m.variables(),
+        );
+        setFusedAttention(undefined);
+        return [value, ...m.variables().map((v) => grads[v.name])];
+      };
+      const a = run(true);
+      const b = run(false);
+      for (let i = 0; i < a.length; i++) expect(maxDiff(a[i], b[i])).toBeLessThan(1e-4);
+    }
+  });
 });
 
 describe('MultiHeadAttention', () => {

@@ -1,91 +1,113 @@
 import * as tf from '@tensorflow/tfjs';
-import { attentionKernels } from './wasmKernels.js';
+import { attentionKernels, type KernelSet, kernelMemory } from './wasmKernels.js';
+
+const pool: Float32Array[] = [];
+
+/** A scratch array of `n` floats from the pool (avoids a fresh 2 MB allocation per step). */
+function acquire(n: number): Float32Array {
+  const i = pool.findIndex((a) => a.length === n);
+  return i >= 0 ? (pool.splice(i, 1)[0] as Float32Array) : new Float32Array(n);
+}
+
+function release(a: Float32Array): void {
+  if (pool.length < 8) pool.push(a);
+}
 
 /**
- * Scaled dot-product attention per head with an optional causal mask, forward and backward computed by the
- * WebAssembly SIMD kernels of `wasmKernels.ts` (masked entries are skipped, not computed then zeroed).
- * Same maths as `softmax(q k^T / sqrt(d) + causalBias) v` (Vaswani et al., 2017); gradients follow the
- * softmax Jacobian `dS = P * (dP - rowsum(dP * P))`.
- *
- * @param q [heads, time, headDim]
- * @param k [heads, keyTime, headDim]
- * @param v [heads, keyTime, headDim]
- * @returns [heads, time, headDim], or undefined when the kernels cannot run here (no SIMD, headDim not a
- *   multiple of 4, causal with keyTime != time).
+ * Where each attention group's rows live, in floats: group g has query rows at `q(g) + i * qStride`, keys at
+ * `k(g) + j * kvStride`, values at `v(g) + j * kvStride`, outputs at `o(g) + i * oStride`, all relative to
+ * the input buffer (q, k, v) or the output buffer (o). Gradients use the same layout.
  */
-export function fusedAttention(
-  q: tf.Tensor3D,
-  k: tf.Tensor3D,
-  v: tf.Tensor3D,
-  causal: boolean,
-): tf.Tensor3D | undefined {
-  const kern = attentionKernels();
-  const [bh, t, dh] = q.shape;
-  const s = k.shape[1];
-  if (!kern || dh % 4 !== 0 || (causal && s !== t)) return undefined;
-  const scale = 1 / Math.sqrt(dh);
-  const qn = bh * t * dh;
-  const kn = bh * s * dh;
-  const pn = bh * t * s;
-  // Float offsets of the regions in kernel memory.
-  const oQ = 0;
-  const oK = oQ + qn;
-  const oV = oK + kn;
-  const oO = oV + kn;
-  const oP = oO + qn;
-  const oDP = oP + pn;
-  const oDK = oDP + pn;
-  const oDV = oDK + kn;
-  const total = oDV + kn;
-  const c = causal ? 1 : 0;
-  const rowBytes = dh * 4;
+interface Layout {
+  groups: number;
+  t: number;
+  s: number;
+  dh: number;
+  q: (g: number) => number;
+  k: (g: number) => number;
+  v: (g: number) => number;
+  o: (g: number) => number;
+  qStride: number;
+  kvStride: number;
+  oStride: number;
+  inSize: number;
+  outSize: number;
+}
 
-  const op = tf.customGrad((...args: Array<tf.Tensor | tf.GradSaveFunc>) => {
-    const qa = (args[0] as tf.Tensor).dataSync() as Float32Array;
-    const ka = (args[1] as tf.Tensor).dataSync() as Float32Array;
-    const va = (args[2] as tf.Tensor).dataSync() as Float32Array;
-    kern.ensureBytes(total * 4);
-    let m = kern.f32;
-    m.set(qa, oQ);
-    m.set(ka, oK);
-    m.set(va, oV);
-    m.fill(0, oO, oO + qn);
-    for (let h = 0; h < bh; h++)
-      kern.dots(4 * (oQ + h * t * dh), 4 * (oK + h * s * dh), 4 * (oP + h * t * s), t, s, rowBytes, c);
-    // Row softmax of the scaled scores over the unmasked keys; masked entries set to 0.
-    for (let r = 0; r < bh * t; r++) {
-      const i = r % t;
-      const end = causal ? i + 1 : s;
-      const base = oP + r * s;
-      let mx = Number.NEGATIVE_INFINITY;
-      for (let j = 0; j < end; j++) if (m[base + j] > mx) mx = m[base + j];
-      let sum = 0;
-      for (let j = 0; j < end; j++) {
-        const e = Math.exp((m[base + j] - mx) * scale);
-        m[base + j] = e;
-        sum += e;
-      }
-      const inv = 1 / sum;
-      for (let j = 0; j < end; j++) m[base + j] *= inv;
-      for (let j = end; j < s; j++) m[base + j] = 0;
+function softmaxRows(
+  m: Float32Array,
+  base: number,
+  rows: number,
+  t: number,
+  s: number,
+  causal: boolean,
+  scale: number,
+): void {
+  for (let r = 0; r < rows; r++) {
+    const end = causal ? (r % t) + 1 : s;
+    const b = base + r * s;
+    let mx = Number.NEGATIVE_INFINITY;
+    for (let j = 0; j < end; j++) if (m[b + j] > mx) mx = m[b + j];
+    let sum = 0;
+    for (let j = 0; j < end; j++) {
+      const e = Math.exp((m[b + j] - mx) * scale);
+      m[b + j] = e;
+      sum += e;
     }
-    for (let h = 0; h < bh; h++)
-      kern.rowsAxpy(4 * (oP + h * t * s), 4 * (oV + h * s * dh), 4 * (oO + h * t * dh), t, s, rowBytes, c);
-    const p = m.slice(oP, oP + pn);
-    const value = tf.tensor3d(m.subarray(oO, oO + qn), [bh, t, dh]);
+    const inv = 1 / sum;
+    for (let j = 0; j < end; j++) m[b + j] *= inv;
+    for (let j = end; j < s; j++) m[b + j] = 0;
+  }
+}
+
+/** Forward and backward of attention over `L` on the kernels; the inputs' data is read once. */
+function run(
+  kern: KernelSet,
+  L: Layout,
+  causal: boolean,
+  input: tf.Tensor,
+  outShape: number[],
+  inShape: number[],
+): tf.Tensor {
+  const mem = kernelMemory();
+  if (!mem) throw new Error('kernel memory unavailable');
+  const { groups, t, s, dh } = L;
+  const scale = 1 / Math.sqrt(dh);
+  const pn = groups * t * s;
+  // Float offsets: input (q, k, v), output / dO / dQ slot, P, dP, dInput.
+  const oIn = 0;
+  const oOut = oIn + L.inSize;
+  const oP = oOut + Math.max(L.outSize, L.inSize);
+  const oDP = oP + pn;
+  const oDIn = oDP + pn;
+  const total = oDIn + L.inSize;
+  const c = causal ? 1 : 0;
+  const [qs, kvs, os] = [4 * L.qStride, 4 * L.kvStride, 4 * L.oStride];
+  const op = tf.customGrad((...args: Array<tf.Tensor | tf.GradSaveFunc>) => {
+    const xin = (args[0] as tf.Tensor).dataSync() as Float32Array;
+    mem.ensureBytes(total * 4);
+    let m = mem.f32;
+    m.set(xin, oIn);
+    for (let g = 0; g < groups; g++)
+      kern.dots(4 * (oIn + L.q(g)), 4 * (oIn + L.k(g)), 4 * (oP + g * t * s), t, s, c, qs, kvs);
+    softmaxRows(m, oP, groups * t, t, s, causal, scale);
+    for (let g = 0; g < groups; g++)
+      kern.rowsAxpy(4 * (oP + g * t * s), 4 * (oIn + L.v(g)), 4 * (oOut + L.o(g)), t, s, c, kvs, os);
+    const p = acquire(pn);
+    p.set(m.subarray(oP, oP + pn));
+    const value = tf.tensor(m.subarray(oOut, oOut + L.outSize), outShape);
     const gradFunc = (dy: tf.Tensor) => {
       const da = dy.dataSync() as Float32Array;
-      kern.ensureBytes(total * 4);
-      m = kern.f32;
-      m.set(qa, oQ);
-      m.set(ka, oK);
-      m.set(va, oV);
-      m.set(da, oO);
+      mem.ensureBytes(total * 4);
+      m = mem.f32;
+      m.set(xin, oIn);
+      m.set(da, oOut);
       m.set(p, oP);
-      for (let h = 0; h < bh; h++)
-        kern.dots(4 * (oO + h * t * dh), 4 * (oV + h * s * dh), 4 * (oDP + h * t * s), t, s, rowBytes, c);
+      release(p);
+      for (let g = 0; g < groups; g++)
+        kern.dots(4 * (oOut + L.o(g)), 4 * (oIn + L.v(g)), 4 * (oDP + g * t * s), t, s, c, os, kvs);
       // dS = P * (dP - rowsum(dP * P)) * scale, written over dP.
-      for (let r = 0; r < bh * t; r++) {
+      for (let r = 0; r < groups * t; r++) {
         const end = causal ? (r % t) + 1 : s;
         const bp = oP + r * s;
         const bd = oDP + r * s;
@@ -93,30 +115,90 @@ export function fusedAttention(
         for (let j = 0; j < end; j++) dot += m[bp + j] * m[bd + j];
         for (let j = 0; j < end; j++) m[bd + j] = m[bp + j] * (m[bd + j] - dot) * scale;
       }
-      // dQ reuses the output region's slot after dO is consumed: compute dV first (needs dO), then dQ, dK.
-      m.fill(0, oDK, total);
-      for (let h = 0; h < bh; h++) {
-        kern.colsAxpy(4 * (oP + h * t * s), 4 * (oO + h * t * dh), 4 * (oDV + h * s * dh), t, s, rowBytes, c);
-        kern.colsAxpy(
-          4 * (oDP + h * t * s),
-          4 * (oQ + h * t * dh),
-          4 * (oDK + h * s * dh),
-          t,
-          s,
-          rowBytes,
-          c,
-        );
+      // Every q, k and v slot of dInput is written below (rows for dQ, columns for dK and dV).
+      for (let g = 0; g < groups; g++) {
+        kern.colsAxpy(4 * (oP + g * t * s), 4 * (oOut + L.o(g)), 4 * (oDIn + L.v(g)), t, s, c, os, kvs);
+        kern.colsAxpy(4 * (oDP + g * t * s), 4 * (oIn + L.q(g)), 4 * (oDIn + L.k(g)), t, s, c, qs, kvs);
+        kern.rowsAxpy(4 * (oDP + g * t * s), 4 * (oIn + L.k(g)), 4 * (oDIn + L.q(g)), t, s, c, kvs, qs);
       }
-      m.fill(0, oO, oO + qn);
-      for (let h = 0; h < bh; h++)
-        kern.rowsAxpy(4 * (oDP + h * t * s), 4 * (oK + h * s * dh), 4 * (oO + h * t * dh), t, s, rowBytes, c);
-      return [
-        tf.tensor3d(m.subarray(oO, oO + qn), [bh, t, dh]),
-        tf.tensor3d(m.subarray(oDK, oDK + kn), [bh, s, dh]),
-        tf.tensor3d(m.subarray(oDV, oDV + kn), [bh, s, dh]),
-      ];
+      return [tf.tensor(m.subarray(oDIn, oDIn + L.inSize), inShape)];
     };
     return { value, gradFunc };
   });
-  return op(q, k, v) as tf.Tensor3D;
+  return op(input);
+}
+
+/**
+ * Causal or full self-attention read in place from the packed projection `[batch, time, 3 * heads * headDim]`
+ * (queries, then keys, then values, heads side by side), written as `[batch, time, heads * headDim]`, so no
+ * head split / merge transposes or slices are needed. Forward and backward run on the WebAssembly SIMD
+ * kernels of `wasmKernels.ts`, skipping masked entries; same maths as `softmax(q k^T / sqrt(d) + mask) v`
+ * (Vaswani et al., 2017), gradients through the softmax Jacobian `dS = P * (dP - rowsum(dP * P))`.
+ * @returns undefined when the kernels cannot run here (no WebAssembly, headDim not a multiple of 4).
+ */
+export function fusedSelfAttention(
+  qkv: tf.Tensor3D,
+  heads: number,
+  causal: boolean,
+): tf.Tensor3D | undefined {
+  const [b, t, w3] = qkv.shape;
+  const dh = w3 / (3 * heads);
+  const kern = attentionKernels(dh);
+  if (!kern || !Number.isInteger(dh)) return undefined;
+  const hd = heads * dh;
+  const base = (g: number) => Math.floor(g / heads) * t * 3 * hd + (g % heads) * dh;
+  const L: Layout = {
+    groups: b * heads,
+    t,
+    s: t,
+    dh,
+    q: base,
+    k: (g) => base(g) + hd,
+    v: (g) => base(g) + 2 * hd,
+    o: (g) => Math.floor(g / heads) * t * hd + (g % heads) * dh,
+    qStride: 3 * hd,
+    kvStride: 3 * hd,
+    oStride: hd,
+    inSize: b * t * 3 * hd,
+    outSize: b * t * hd,
+  };
+  return run(kern, L, causal, qkv, [b, t, hd], [b, t, w3]) as tf.Tensor3D;
+}
+
+/**
+ * Same as `fusedSelfAttention` for separate per-head tensors (cross-attention, Linformer's projected keys).
+ * @param q [heads, time, headDim]
+ * @param k [heads, keyTime, headDim]
+ * @param v [heads, keyTime, headDim]
+ * @returns [heads, time, headDim], or undefined when the kernels cannot run here or causal has keyTime != time.
+ */
+export function fusedAttention(
+  q: tf.Tensor3D,
+  k: tf.Tensor3D,
+  v: tf.Tensor3D,
+  causal: boolean,
+): tf.Tensor3D | undefined {
+  const [g, t, dh] = q.shape;
+  const s = k.shape[1];
+  const kern = attentionKernels(dh);
+  if (!kern || (causal && s !== t)) return undefined;
+  const qn = g * t * dh;
+  const kn = g * s * dh;
+  const L: Layout = {
+    groups: g,
+    t,
+    s,
+    dh,
+    q: (i) => i * t * dh,
+    k: (i) => qn + i * s * dh,
+    v: (i) => qn + kn + i * s * dh,
+    o: (i) => i * t * dh,
+    qStride: dh,
+    kvStride: dh,
+    oStride: dh,
+    inSize: qn + 2 * kn,
+    outSize: qn,
+  };
+  const packed = tf.concat([tf.reshape(q, [-1]), tf.reshape(k, [-1]), tf.reshape(v, [-1])]);
+  return run(kern, L, causal, packed, [g, t, dh], [qn + 2 * kn]) as tf.Tensor3D;
 }

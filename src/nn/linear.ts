@@ -26,6 +26,45 @@ export const matMul2d = tf.customGrad((...args: Array<tf.Tensor | tf.GradSaveFun
   };
 }) as (a: tf.Tensor2D, b: tf.Tensor2D) => tf.Tensor2D;
 
+const onesCache = new Map<number, tf.Tensor2D>();
+
+/** A kept `[1, n]` row of ones (bias gradients as a fast product instead of a column sum). */
+function onesRow(n: number): tf.Tensor2D {
+  let o = onesCache.get(n);
+  if (!o) {
+    o = tf.keep(tf.ones([1, n]) as tf.Tensor2D);
+    onesCache.set(n, o);
+  }
+  return o;
+}
+
+/**
+ * Affine map `a @ w + bias` (bias `[n]`) with the same fast gradients as `matMul2d`, and the bias gradient
+ * computed as `ones[1, m] @ dy` (a column sum on wasm takes a slow path).
+ * @param a [m, k]
+ * @param w [k, n]
+ * @param bias [n]
+ * @returns [m, n]
+ */
+export const affine2d = tf.customGrad((...args: Array<tf.Tensor | tf.GradSaveFunc>) => {
+  const a = args[0] as tf.Tensor2D;
+  const w = args[1] as tf.Tensor2D;
+  const bias = args[2] as tf.Tensor1D;
+  (args[3] as tf.GradSaveFunc)([a, w]);
+  return {
+    value: tf.add(tf.matMul(a, w), bias),
+    gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
+      const [sa, sw] = saved as tf.Tensor2D[];
+      const d = dy as tf.Tensor2D;
+      return [
+        tf.matMul(d, tf.transpose(sw)),
+        tf.matMul(tf.transpose(sa), d),
+        tf.reshape(tf.matMul(onesRow(d.shape[0]), d), [d.shape[1]]),
+      ];
+    },
+  };
+}) as (a: tf.Tensor2D, w: tf.Tensor2D, bias: tf.Tensor1D) => tf.Tensor2D;
+
 /** Activations usable by dense layers. */
 export type Activation = 'linear' | 'relu' | 'gelu' | 'tanh' | 'sigmoid' | 'elu' | 'softplus';
 
@@ -79,8 +118,9 @@ export function dense(
   const inDim = x.shape[x.shape.length - 1];
   const outDim = kernel.shape[1] as number;
   const x2 = x.rank === 2 ? x : tf.reshape(x, [-1, inDim]);
-  let y: tf.Tensor = matMul2d(x2 as tf.Tensor2D, kernel as tf.Tensor2D);
-  if (bias) y = tf.add(y, bias);
+  let y: tf.Tensor = bias
+    ? affine2d(x2 as tf.Tensor2D, kernel as tf.Tensor2D, bias as tf.Tensor1D)
+    : matMul2d(x2 as tf.Tensor2D, kernel as tf.Tensor2D);
   y = activate(y, act);
   return x.rank === 2 ? y : tf.reshape(y, [...x.shape.slice(0, -1), outDim]);
 }

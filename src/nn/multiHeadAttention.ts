@@ -1,6 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
 import { NnConfigError, NnShapeError } from '../errors/nn.js';
-import { mergeHeads, paddingBias, scaledDotAttention, splitHeads } from './attentionCore.js';
+import {
+  mergeHeads,
+  paddingBias,
+  scaledDotAttention,
+  splitHeads,
+  useFusedAttention,
+} from './attentionCore.js';
+import { fusedSelfAttention } from './fusedAttention.js';
 import { type CallKwargs, CwmLayer, type CwmLayerArgs } from './layer.js';
 import { dense } from './linear.js';
 
@@ -63,17 +70,34 @@ export class MultiHeadAttention extends CwmLayer {
   override call(inputs: tf.Tensor | tf.Tensor[], kwargs: AttentionKwargs = {}): tf.Tensor {
     const xq = Array.isArray(inputs) ? inputs[0] : inputs;
     const xc = Array.isArray(inputs) && inputs.length > 1 ? inputs[1] : xq;
-    const [b, t, d] = xq.shape as number[];
+    const [b, , d] = xq.shape as number[];
     const s = xc.shape[1] as number;
     if (xc.rank !== 3 || xc.shape[0] !== b || xc.shape[2] !== d)
       throw new NnShapeError('MultiHeadAttention', 'context', `[${b}, keyTime, ${d}]`, xc.shape);
     return tf.tidy(() => {
       const h = this.numHeads;
-      const q = splitHeads(dense(xq, this.qKernel.read(), this.qBias.read()), h);
-      const kv = dense(xc, this.kvKernel.read(), this.kvBias.read());
-      const kvh = tf.transpose(tf.reshape(kv, [b, s, 2 * h, d / h]), [0, 2, 1, 3]);
-      const k = tf.reshape(tf.slice(kvh, [0, 0, 0, 0], [b, h, s, d / h]), [b * h, s, d / h]) as tf.Tensor3D;
-      const v = tf.reshape(tf.slice(kvh, [0, h, 0, 0], [b, h, s, d / h]), [b * h, s, d / h]) as tf.Tensor3D;
+      const dh = d / h;
+      let q: tf.Tensor3D;
+      let kvh: tf.Tensor;
+      if (xc === xq) {
+        // Self-attention: one product with [qKernel | kvKernel]; the fused kernels read q, k, v in place.
+        const w = tf.concat([this.qKernel.read(), this.kvKernel.read()], 1);
+        const bias = tf.concat([this.qBias.read(), this.kvBias.read()], 0);
+        const packed = dense(xq, w, bias) as tf.Tensor3D;
+        if (!kwargs.paddingMask && useFusedAttention()) {
+          const o = fusedSelfAttention(packed, h, this.causal);
+          if (o) return dense(o, this.oKernel.read(), this.oBias.read());
+        }
+        const qkv = tf.transpose(tf.reshape(packed, [b, s, 3 * h, dh]), [0, 2, 1, 3]);
+        q = tf.reshape(tf.slice(qkv, [0, 0, 0, 0], [b, h, s, dh]), [b * h, s, dh]) as tf.Tensor3D;
+        kvh = tf.slice(qkv, [0, h, 0, 0], [b, 2 * h, s, dh]);
+      } else {
+        q = splitHeads(dense(xq, this.qKernel.read(), this.qBias.read()), h);
+        const kv = dense(xc, this.kvKernel.read(), this.kvBias.read());
+        kvh = tf.transpose(tf.reshape(kv, [b, s, 2 * h, dh]), [0, 2, 1, 3]);
+      }
+      const k = tf.reshape(tf.slice(kvh, [0, 0, 0, 0], [b, h, s, dh]), [b * h, s, dh]) as tf.Tensor3D;
+      const v = tf.reshape(tf.slice(kvh, [0, h, 0, 0], [b, h, s, dh]), [b * h, s, dh]) as tf.Tensor3D;
       let pad: tf.Tensor | undefined;
       if (kwargs.paddingMask) {
         const pm = kwargs.paddingMask;

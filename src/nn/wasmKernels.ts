@@ -3,9 +3,10 @@
  * TF.js's wasm backend runs batched and transposed products on a scalar loop, and those dominate an
  * attention training step. Three kernels cover the forward and backward pass per head, each skipping the
  * masked upper triangle when causal:
- * - `dots(a, b, out, T, S, rowBytes, causal)`: `out[i, j] = a_i . b_j` (rows of `rowBytes` bytes).
- * - `rowsAxpy(p, x, y, T, S, rowBytes, causal)`: `y_i += sum_j p[i, j] x_j`.
- * - `colsAxpy(p, x, y, T, S, rowBytes, causal)`: `y_j += sum_i p[i, j] x_i`.
+ * - `dots(a, b, out, T, S, causal, strideA, strideB)`: `out[i, j] = a_i . b_j`.
+ * - `rowsAxpy(p, x, y, T, S, causal, strideX, strideY)`: `y_i = sum_j p[i, j] x_j`.
+ * - `colsAxpy(p, x, y, T, S, causal, strideX, strideY)`: `y_j = sum_i p[i, j] x_i`.
+ * Rows may be strided, so q, k and v can be read in place from a packed `[batch, time, 3 * width]` tensor.
  * Row widths must be multiples of 4 floats. Binary format: WebAssembly Core Specification 2.0, section 5,
  * with the fixed-width SIMD opcodes.
  */
@@ -52,18 +53,16 @@ const SELECT = [0x1b];
 const f32Load = [0x2a, 0x02, 0x00];
 const f32Store = [0x38, 0x02, 0x00];
 const F32_ADD = [0x92];
-const v128Load = [0xfd, 0x00, 0x00, 0x00];
-const v128Store = [0xfd, 0x0b, 0x00, 0x00];
 const v128Zero = [0xfd, 0x0c, ...new Array(16).fill(0)];
 const SPLAT = [0xfd, 0x13];
 const lane = (l: number) => [0xfd, 0x1f, l];
 const VADD = [0xfd, 0xe4, 0x01];
 const VMUL = [0xfd, 0xe6, 0x01];
 
-/** `for (ctr = 0; ctr < limit; ctr += step) body` (limit is an instruction sequence). */
-function forRange(ctr: number, limit: number[], step: number, body: number[]): number[] {
+/** `for (ctr = from; ctr < limit; ctr += step) body` (from and limit are instruction sequences). */
+function forRange(ctr: number, from: number[], limit: number[], step: number, body: number[]): number[] {
   return [
-    ...i32(0),
+    ...from,
     ...set(ctr),
     0x02,
     0x40,
@@ -86,133 +85,126 @@ function forRange(ctr: number, limit: number[], step: number, body: number[]): n
   ];
 }
 
-// Parameters (all i32): 0 a/p, 1 b/x, 2 out/y, 3 T, 4 S, 5 rowBytes, 6 causal.
-// Locals: 7 i, 8 j, 9 c, 10 jEnd, 11 rowA, 12 rowB, 13 rowOut (i32); 14 acc, 15 pv (v128).
-const [A, B, OUT, T, S, RB, CAUSAL, I, J, C, JEND, ROWA, ROWB, ROWO, ACC, PV] = [
-  0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15,
-];
-const addr = (base: number, row: number, width: number[]) => [
-  ...get(base),
-  ...get(row),
-  ...width,
-  ...MUL,
-  ...ADD,
-];
-/** jEnd = causal ? i + 1 : S */
-const jEnd = [...get(I), ...i32(1), ...ADD, ...get(S), ...get(CAUSAL), ...SELECT, ...set(JEND)];
-/** byte address of p[i * S + j] */
-const pAt = [...get(A), ...get(I), ...get(S), ...MUL, ...get(J), ...ADD, ...i32(4), ...MUL, ...ADD];
+const ZERO = i32(0);
+const load = (off: number) => [0xfd, 0x00, 0x00, ...uleb(off)];
+const store = (off: number) => [0xfd, 0x0b, 0x00, ...uleb(off)];
 
-const dotsBody = forRange(I, get(T), 1, [
-  ...jEnd,
-  ...addr(A, I, get(RB)),
-  ...set(ROWA),
-  ...forRange(J, get(JEND), 1, [
-    ...v128Zero,
-    ...set(ACC),
-    ...addr(B, J, get(RB)),
-    ...set(ROWB),
-    ...forRange(C, get(RB), 16, [
-      ...get(ACC),
-      ...get(ROWA),
-      ...get(C),
+// Parameters (i32): 0 a/p, 1 b/x, 2 out/y, 3 T, 4 S, 5 causal, 6 stride1, 7 stride2 (row strides in bytes).
+// Locals: 8 i, 9 j, 10 end, 11 row, 12 ptr (i32); then v128: 13 pv, 14.. registers (headDim / 4 of them).
+const [PA, PB, POUT, PT, PS, PCAUSAL, S1, S2, I, J, END, ROW, PV, R0] = [
+  0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 14,
+];
+
+/** Kernel bodies for rows of `n` f32x4 vectors (headDim = 4n), inner loops fully unrolled. */
+function kernelBodies(n: number): number[][] {
+  const rowAddr = (base: number, idx: number, stride: number) => [
+    ...get(base),
+    ...get(idx),
+    ...get(stride),
+    ...MUL,
+    ...ADD,
+  ];
+  const pAddr = [...get(PA), ...get(I), ...get(PS), ...MUL, ...get(J), ...ADD, ...i32(4), ...MUL, ...ADD];
+  const zeroRegs = Array.from({ length: n }, (_, c) => [...v128Zero, ...set(R0 + c)]).flat();
+  const storeRegs = (addr: number[]) =>
+    Array.from({ length: n }, (_, c) => [...addr, ...get(R0 + c), ...store(16 * c)]).flat();
+  // end = causal ? i + 1 : S
+  const endRow = [...get(I), ...i32(1), ...ADD, ...get(PS), ...get(PCAUSAL), ...SELECT, ...set(END)];
+
+  // dots: out[i, j] = a_i . b_j; a_i held in registers.
+  const dotTerms: number[] = [];
+  for (let c = 0; c < n; c++) {
+    dotTerms.push(...get(R0 + c), ...get(ROW), ...load(16 * c), ...VMUL);
+    if (c > 0) dotTerms.push(...VADD);
+  }
+  const dots = forRange(I, ZERO, get(PT), 1, [
+    ...endRow,
+    ...Array.from({ length: n }, (_, c) => [...rowAddr(PA, I, S1), ...load(16 * c), ...set(R0 + c)]).flat(),
+    ...forRange(J, ZERO, get(END), 1, [
+      ...rowAddr(PB, J, S2),
+      ...set(ROW),
+      ...get(POUT),
+      ...get(I),
+      ...get(PS),
+      ...MUL,
+      ...get(J),
       ...ADD,
-      ...v128Load,
-      ...get(ROWB),
-      ...get(C),
+      ...i32(4),
+      ...MUL,
       ...ADD,
-      ...v128Load,
-      ...VMUL,
-      ...VADD,
-      ...set(ACC),
+      ...dotTerms,
+      ...set(PV),
+      ...get(PV),
+      ...lane(0),
+      ...get(PV),
+      ...lane(1),
+      ...F32_ADD,
+      ...get(PV),
+      ...lane(2),
+      ...get(PV),
+      ...lane(3),
+      ...F32_ADD,
+      ...F32_ADD,
+      ...f32Store,
     ]),
-    // out[i * S + j] = sum of the four lanes
-    ...get(OUT),
-    ...get(I),
-    ...get(S),
-    ...MUL,
-    ...get(J),
-    ...ADD,
-    ...i32(4),
-    ...MUL,
-    ...ADD,
-    ...get(ACC),
-    ...lane(0),
-    ...get(ACC),
-    ...lane(1),
-    ...F32_ADD,
-    ...get(ACC),
-    ...lane(2),
-    ...get(ACC),
-    ...lane(3),
-    ...F32_ADD,
-    ...F32_ADD,
-    ...f32Store,
-  ]),
-]);
-
-/** y[dst + c] += pv * x[src + c] over a row. */
-const axpyRow = (src: number, dst: number) =>
-  forRange(C, get(RB), 16, [
-    ...get(dst),
-    ...get(C),
-    ...ADD,
-    ...get(dst),
-    ...get(C),
-    ...ADD,
-    ...v128Load,
-    ...get(PV),
-    ...get(src),
-    ...get(C),
-    ...ADD,
-    ...v128Load,
-    ...VMUL,
-    ...VADD,
-    ...v128Store,
   ]);
 
-const rowsBody = forRange(I, get(T), 1, [
-  ...jEnd,
-  ...addr(OUT, I, get(RB)),
-  ...set(ROWO),
-  ...forRange(J, get(JEND), 1, [
-    ...pAt,
-    ...f32Load,
-    ...SPLAT,
-    ...set(PV),
-    ...addr(B, J, get(RB)),
-    ...set(ROWB),
-    ...axpyRow(ROWB, ROWO),
-  ]),
-]);
+  // acc += splat(p at PTR) * x_row (ROW), for every register.
+  const fma = Array.from({ length: n }, (_, c) => [
+    ...get(R0 + c),
+    ...get(PV),
+    ...get(ROW),
+    ...load(16 * c),
+    ...VMUL,
+    ...VADD,
+    ...set(R0 + c),
+  ]).flat();
 
-const colsBody = forRange(I, get(T), 1, [
-  ...jEnd,
-  ...addr(B, I, get(RB)),
-  ...set(ROWB),
-  ...forRange(J, get(JEND), 1, [
-    ...pAt,
-    ...f32Load,
-    ...SPLAT,
-    ...set(PV),
-    ...addr(OUT, J, get(RB)),
-    ...set(ROWO),
-    ...axpyRow(ROWB, ROWO),
-  ]),
-]);
+  // rowsAxpy: y_i = sum_{j < end} p[i, j] x_j.
+  const rows = forRange(I, ZERO, get(PT), 1, [
+    ...endRow,
+    ...zeroRegs,
+    ...forRange(J, ZERO, get(END), 1, [
+      ...pAddr,
+      ...f32Load,
+      ...SPLAT,
+      ...set(PV),
+      ...rowAddr(PB, J, S1),
+      ...set(ROW),
+      ...fma,
+    ]),
+    ...storeRegs(rowAddr(POUT, I, S2)),
+  ]);
 
-function code(body: number[]): number[] {
+  // colsAxpy: y_j = sum_{i >= start} p[i, j] x_i with start = causal ? j : 0 (loop counters swap roles).
+  const cols = forRange(J, ZERO, get(PS), 1, [
+    ...zeroRegs,
+    ...forRange(I, [...get(J), ...ZERO, ...get(PCAUSAL), ...SELECT], get(PT), 1, [
+      ...pAddr,
+      ...f32Load,
+      ...SPLAT,
+      ...set(PV),
+      ...rowAddr(PB, I, S1),
+      ...set(ROW),
+      ...fma,
+    ]),
+    ...storeRegs(rowAddr(POUT, J, S2)),
+  ]);
+  return [dots, rows, cols];
+}
+
+function code(body: number[], n: number): number[] {
   const locals = vec([
-    [7, I32],
-    [2, V128],
+    [5, I32],
+    [1 + n, V128],
   ]);
   const fn = [...locals, ...body, 0x0b];
   return [...uleb(fn.length), ...fn];
 }
 
-/** The kernel module's bytes. */
-export function kernelModuleBytes(): Uint8Array {
-  const type = [0x60, ...vec(new Array(7).fill([I32])), 0x00];
+/** Bytes of the kernel module for head width `4 n`; it imports its memory as `env.mem`. */
+export function kernelModuleBytes(n: number): Uint8Array {
+  const type = [0x60, ...vec(new Array(8).fill([I32])), 0x00];
   const bytes = [
     0x00,
     0x61,
@@ -223,18 +215,17 @@ export function kernelModuleBytes(): Uint8Array {
     0x00,
     0x00,
     ...section(1, vec([type])),
+    ...section(2, vec([[...name('env'), ...name('mem'), 0x02, 0x00, ...uleb(1)]])),
     ...section(3, vec([[0x00], [0x00], [0x00]])),
-    ...section(5, vec([[0x00, ...uleb(64)]])),
     ...section(
       7,
       vec([
         [...name('dots'), 0x00, 0x00],
         [...name('rowsAxpy'), 0x00, 0x01],
         [...name('colsAxpy'), 0x00, 0x02],
-        [...name('mem'), 0x02, 0x00],
       ]),
     ),
-    ...section(10, vec([code(dotsBody), code(rowsBody), code(colsBody)])),
+    ...section(10, vec(kernelBodies(n).map((b) => code(b, n)))),
   ];
   return new Uint8Array(bytes);
 }
@@ -245,62 +236,83 @@ interface WasmMemory {
   grow(pages: number): number;
 }
 interface WasmApi {
+  Memory: new (desc: { initial: number }) => WasmMemory;
   Module: new (bytes: Uint8Array) => object;
   Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
 }
 
-type Kernel = (
+/**
+ * A kernel: pointers are byte offsets into the shared memory, `t` query rows, `s` key rows, `causal` 0/1,
+ * then two row strides in bytes (dots: rows of a, rows of b; axpy kernels: rows of x, rows of y). The
+ * score matrix p/out is contiguous `[t, s]`. Row width is fixed by the module (headDim floats).
+ */
+export type Kernel = (
   a: number,
   b: number,
   out: number,
   t: number,
   s: number,
-  rowBytes: number,
   causal: number,
+  stride1: number,
+  stride2: number,
 ) => void;
 
-/** Instantiated kernels plus their linear memory. */
-export interface AttentionKernels {
+/** Kernels for one head width. */
+export interface KernelSet {
   dots: Kernel;
   rowsAxpy: Kernel;
   colsAxpy: Kernel;
-  memory: WasmMemory;
+}
+
+/** The kernel memory (shared by every head width) and its float view. */
+export interface KernelMemory {
   /** Float32 view of the whole memory (refreshed by `ensureBytes`). */
   f32: Float32Array;
   /** Grows memory to at least `bytes`. */
   ensureBytes(bytes: number): void;
 }
 
-let cached: AttentionKernels | undefined | null;
+let api: WasmApi | null | undefined;
+let memory: (KernelMemory & { raw: WasmMemory }) | undefined;
+const sets = new Map<number, KernelSet>();
 
-/** The kernels, or undefined when this runtime has no WebAssembly SIMD. Compiled once per process. */
-export function attentionKernels(): AttentionKernels | undefined {
-  if (cached !== undefined) return cached ?? undefined;
-  try {
-    const wa = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
-    if (!wa) throw new Error('no WebAssembly');
-    const inst = new wa.Instance(new wa.Module(kernelModuleBytes()), {});
-    const ex = inst.exports as unknown as {
-      dots: Kernel;
-      rowsAxpy: Kernel;
-      colsAxpy: Kernel;
-      mem: WasmMemory;
-    };
-    const k: AttentionKernels = {
-      dots: ex.dots,
-      rowsAxpy: ex.rowsAxpy,
-      colsAxpy: ex.colsAxpy,
-      memory: ex.mem,
-      f32: new Float32Array(ex.mem.buffer),
+/** Shared kernel memory, or undefined when this runtime has no WebAssembly. */
+export function kernelMemory(): KernelMemory | undefined {
+  if (api === undefined) api = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly ?? null;
+  if (!api) return undefined;
+  if (!memory) {
+    const raw = new api.Memory({ initial: 1 });
+    memory = {
+      raw,
+      f32: new Float32Array(raw.buffer),
       ensureBytes(bytes: number) {
-        const have = this.memory.buffer.byteLength;
-        if (bytes > have) this.memory.grow(Math.ceil((bytes - have) / 65536));
-        if (this.f32.buffer !== this.memory.buffer) this.f32 = new Float32Array(this.memory.buffer);
+        const have = raw.buffer.byteLength;
+        if (bytes > have) raw.grow(Math.ceil((bytes - have) / 65536));
+        if (this.f32.buffer !== raw.buffer) this.f32 = new Float32Array(raw.buffer);
       },
     };
-    cached = k;
-  } catch {
-    cached = null;
   }
-  return cached ?? undefined;
+  return memory;
+}
+
+/**
+ * Kernels for head width `headDim` (a multiple of 4, at most 128), compiled once per width; undefined when
+ * WebAssembly SIMD is unavailable or the width does not fit.
+ */
+export function attentionKernels(headDim: number): KernelSet | undefined {
+  if (headDim % 4 !== 0 || headDim < 4 || headDim > 128) return undefined;
+  const n = headDim / 4;
+  const hit = sets.get(n);
+  if (hit) return hit;
+  const mem = kernelMemory();
+  if (!mem || !api || !memory) return undefined;
+  try {
+    const inst = new api.Instance(new api.Module(kernelModuleBytes(n)), { env: { mem: memory.raw } });
+    const ex = inst.exports as unknown as KernelSet;
+    const set: KernelSet = { dots: ex.dots, rowsAxpy: ex.rowsAxpy, colsAxpy: ex.colsAxpy };
+    sets.set(n, set);
+    return set;
+  } catch {
+    return undefined;
+  }
 }
