@@ -92,6 +92,12 @@ export interface FactorSpec {
    * (O(window) per update). Also sizes the warm-up.
    */
   readonly lookback?: number;
+  /**
+   * Extra rows of history (on the native grid) the factor needs before its values mean what the definition
+   * says, beyond what its expressions report: expanding statistics (`cumsum`), EWM, model fits. The engine
+   * loads and computes this many rows before the requested start. Default 0.
+   */
+  readonly warmup?: number;
   /** Own streaming implementation, required for `compute` factors with infinite memory. */
   readonly stream?: (params: GridParams) => FactorStream;
 }

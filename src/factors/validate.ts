@@ -71,6 +71,9 @@ export function validateFactorSpec(spec: FactorSpec): void {
   if (spec.compute && spec.lookback === undefined && !spec.stream) {
     fail('compute needs lookback (finite memory) or its own stream');
   }
+  if (spec.warmup !== undefined && !(Number.isInteger(spec.warmup) && spec.warmup >= 0)) {
+    fail('warmup must be an integer >= 0');
+  }
   if (spec.lookback !== undefined && !(Number.isInteger(spec.lookback) && spec.lookback >= 0)) {
     fail('lookback must be an integer >= 0');
   }
@@ -101,6 +104,8 @@ export function resolveExprs(spec: FactorSpec, params: GridParams): ExprMap {
  * `lookback`. Default grid: hourly.
  */
 export function factorLookback(spec: FactorSpec, params: GridParams = gridParams(HOUR_MS)): number {
-  if (spec.expr) return Math.max(0, ...Object.values(resolveExprs(spec, params)).map((e) => e.lookback()));
-  return spec.lookback ?? 0;
+  const own = spec.expr
+    ? Math.max(0, ...Object.values(resolveExprs(spec, params)).map((e) => e.lookback()))
+    : (spec.lookback ?? 0);
+  return Math.max(own, spec.warmup ?? 0);
 }

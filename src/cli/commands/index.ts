@@ -3,6 +3,7 @@ import { registerBacktest } from './backtest.js';
 import { registerData } from './data.js';
 import { registerDoctor } from './doctor.js';
 import { registerEnv } from './env.js';
+import { registerFactors } from './factors.js';
 import { registerIngest } from './ingest.js';
 import { registerRisk } from './risk.js';
 import { registerStart } from './start.js';
@@ -18,4 +19,5 @@ export const commands: Array<(program: Command) => void> = [
   registerBacktest,
   registerRisk,
   registerEnv,
+  registerFactors,
 ];

@@ -2,19 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { forwardBackward, viterbi } from '../../math/hmm.js';
 import { Rng } from '../../math/rng.js';
 import { HmmRegimeTracker } from '../ops/models.js';
-import { assertFactorProperties } from '../testing/checkFactor.js';
+import { syntheticFiniteFractions } from '../testing/checkFactor.js';
 import { crossMarketFactors } from './index.js';
 import { largestEigenvalue } from './systemic_risk.js';
 
-describe('cross-market factors: point-in-time and batch = streaming', () => {
+describe('cross-market factors (point-in-time and batch = streaming for all 80 in registry.test.ts)', () => {
   it('has the seed’s 5 factors', () => {
     expect(crossMarketFactors).toHaveLength(5);
   });
-  for (const spec of crossMarketFactors) {
-    it(spec.id, () => {
-      assertFactorProperties(spec);
-    });
-  }
+  it('every output column has values after warm-up on synthetic data', () => {
+    for (const spec of crossMarketFactors) {
+      for (const [col, f] of Object.entries(syntheticFiniteFractions(spec)))
+        expect(f, col).toBeGreaterThan(0.05);
+    }
+  });
 });
 
 describe('regime model', () => {

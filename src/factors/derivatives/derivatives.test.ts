@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { sharedDataAvailable, sharedDataPath } from '../../data/sharedData.js';
 import { computeFactor } from '../engine.js';
 import { DAY_MS } from '../spec.js';
-import { assertFactorProperties } from '../testing/checkFactor.js';
+import { syntheticFiniteFractions } from '../testing/checkFactor.js';
 import { readCsvColumns } from '../testing/sharedCsv.js';
 import { derivativesFactors } from './index.js';
 import {
@@ -15,15 +15,16 @@ import {
 } from './optionChain.js';
 import { perpFunding } from './perp_funding.js';
 
-describe('derivatives factors: point-in-time and batch = streaming', () => {
+describe('derivatives factors (point-in-time and batch = streaming for all 80 in registry.test.ts)', () => {
   it('has the seed’s 5 factors', () => {
     expect(derivativesFactors).toHaveLength(5);
   });
-  for (const spec of derivativesFactors) {
-    it(spec.id, () => {
-      assertFactorProperties(spec);
-    });
-  }
+  it('every output column has values after warm-up on synthetic data', () => {
+    for (const spec of derivativesFactors) {
+      for (const [col, f] of Object.entries(syntheticFiniteFractions(spec)))
+        expect(f, col).toBeGreaterThan(0.05);
+    }
+  });
 });
 
 describe('option chain helpers', () => {

@@ -8,21 +8,22 @@ import { GarchVolTracker } from '../ops/models.js';
 import { rollingPair } from '../ops/pairRolling.js';
 import { DAY_MS, gridParams, HOUR_MS } from '../spec.js';
 import { readCsvColumns } from '../testing/sharedCsv.js';
-import { assertFactorProperties } from '../testing/checkFactor.js';
+import { assertFactorProperties, syntheticFiniteFractions } from '../testing/checkFactor.js';
 import { priceVolumeFactors } from './index.js';
 import { kyleLambda } from './kyle_lambda.js';
 import { crossExchangeArbitrage } from './cross_exchange_arbitrage.js';
 import { volEstimators } from './volatility.js';
 
-describe('price & volume factors: point-in-time and batch = streaming', () => {
+describe('price & volume factors (point-in-time and batch = streaming for all 80 in registry.test.ts)', () => {
   it('has the seed’s 10 factors', () => {
     expect(priceVolumeFactors).toHaveLength(10);
   });
-  for (const spec of priceVolumeFactors) {
-    it(spec.id, () => {
-      assertFactorProperties(spec);
-    });
-  }
+  it('every output column has values after warm-up on synthetic data', () => {
+    for (const spec of priceVolumeFactors) {
+      for (const [col, f] of Object.entries(syntheticFiniteFractions(spec)))
+        expect(f, col).toBeGreaterThan(0.05);
+    }
+  });
   it('volatility on a daily grid', () => {
     const spec = priceVolumeFactors.find((s) => s.id === 'volatility');
     if (!spec) throw new Error('volatility not registered');

@@ -76,24 +76,7 @@ export class FactorCheckError extends CwmError {
 export function checkFactorProperties(spec: FactorSpec, opts: FactorCheckOptions = {}): FactorCheckReport {
   validateFactorSpec(spec);
   const seed = opts.seed ?? 7;
-  const barMs = opts.barMs ?? (spec.frequency === '1d' ? DAY_MS : HOUR_MS);
-  const lookback = factorLookback(spec, gridParams(barMs));
-  const rows = opts.rows ?? Math.max(300, 2 * lookback);
-  const base = Date.UTC(2022, 0, 3);
-  const grid: GridSpec = opts.grid ?? { from: base, to: base + (rows - 1) * barMs, barMs };
-  let data = opts.data;
-  if (!data) {
-    const native = nativeGrid(spec, grid);
-    const stepMs = native.stepMs;
-    const lagMax = Math.max(0, ...spec.inputs.map((i) => i.publicationLagMs));
-    data = syntheticInputs(spec, {
-      from: Math.floor((native.times[0] - 3 * stepMs - lagMax) / stepMs) * stepMs,
-      to: grid.to + 3 * stepMs,
-      stepMs: Math.min(stepMs, barMs),
-      seed,
-      ...opts.synthetic,
-    });
-  }
+  const { grid, data } = syntheticSetup(spec, opts);
   const failures: string[] = [];
   const full = computeFactor(spec, data, grid);
   const again = computeFactor(spec, data, grid);
@@ -156,6 +139,50 @@ export function checkFactorProperties(spec: FactorSpec, opts: FactorCheckOptions
     }
   }
   return { id: spec.id, grid, rows: n, cuts, finite, maxStreamRelDiff: maxRel, failures };
+}
+
+/** The grid and data `checkFactorProperties` uses: `opts.grid`/`opts.data`, or synthetic ones. */
+export function syntheticSetup(
+  spec: FactorSpec,
+  opts: FactorCheckOptions = {},
+): { grid: GridSpec; data: FactorInputData } {
+  const seed = opts.seed ?? 7;
+  const barMs = opts.barMs ?? (spec.frequency === '1d' ? DAY_MS : HOUR_MS);
+  const lookback = factorLookback(spec, gridParams(barMs));
+  const rows = opts.rows ?? Math.max(300, 2 * lookback);
+  const base = Date.UTC(2022, 0, 3);
+  const grid: GridSpec = opts.grid ?? { from: base, to: base + (rows - 1) * barMs, barMs };
+  if (opts.data) return { grid, data: opts.data };
+  const native = nativeGrid(spec, grid);
+  const stepMs = native.stepMs;
+  const lagMax = Math.max(0, ...spec.inputs.map((i) => i.publicationLagMs));
+  const data = syntheticInputs(spec, {
+    from: Math.floor((native.times[0] - 3 * stepMs - lagMax) / stepMs) * stepMs,
+    to: grid.to + 3 * stepMs,
+    stepMs: Math.min(stepMs, barMs),
+    seed,
+    ...opts.synthetic,
+  });
+  return { grid, data };
+}
+
+/**
+ * Fraction of finite values of every output column of a factor computed on synthetic data (after the
+ * engine's warm-up), by column name.
+ */
+export function syntheticFiniteFractions(
+  spec: FactorSpec,
+  opts: FactorCheckOptions = {},
+): Record<string, number> {
+  const { grid, data } = syntheticSetup(spec, opts);
+  const res = computeFactor(spec, data, grid);
+  const out: Record<string, number> = {};
+  for (const [name, col] of Object.entries(res.columns)) {
+    let c = 0;
+    for (let i = 0; i < col.length; i++) if (Number.isFinite(col[i])) c++;
+    out[name] = col.length ? c / col.length : 0;
+  }
+  return out;
 }
 
 /** `checkFactorProperties`, throwing `FactorCheckError` listing every failure. Returns the report. */
