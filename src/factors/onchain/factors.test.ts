@@ -10,6 +10,7 @@ import { mvrvZScore } from './kernels.js';
 import { mvrvFactor } from './mvrv.js';
 import { nvtRatio } from './nvt.js';
 import { readCsvTable } from './sharedCsv.js';
+import { velocitySupply } from './velocity_supply.js';
 
 describe('on-chain factors: point-in-time and batch = streaming', () => {
   it('registers the 15 on-chain factors of the seed', () => {
@@ -84,6 +85,26 @@ describe.skipIf(!sharedDataAvailable())(
       const at = (d: string) => out.z_score[t.column('time').indexOf(d)];
       expect(at('2017-12-17')).toBeGreaterThan(7);
       expect(at('2020-03-12')).toBeLessThan(0);
+    });
+
+    it('velocity_supply supply growth = 30-day mean of Coin Metrics IssContPctAnn', () => {
+      const out = evaluateFactor(velocitySupply, {
+        ts,
+        n,
+        params,
+        columns: { transfer_value: tv, market_cap: mc, supply: t.numeric('SplyCur') },
+      });
+      const iss = t.numeric('IssContPctAnn');
+      let cnt = 0;
+      for (let i = 1500; i < n; i++) {
+        let m = 0;
+        for (let j = i - 29; j <= i; j++) m += iss[j] / 100 / 30;
+        if (!(m > 0) || Number.isNaN(out.supply_growth[i])) continue;
+        cnt++;
+        // ln growth vs simple issuance rate: they differ by O(rate^2), under 0.1% relative here.
+        expect(Math.abs(out.supply_growth[i] / m - 1)).toBeLessThan(1e-3);
+      }
+      expect(cnt).toBeGreaterThan(2500);
     });
 
     it('mvrv is point-in-time and streams on the real series', () => {
