@@ -9,6 +9,7 @@ import { ArbitrageEnv } from './arbitrageEnv.js';
 import { AvellanedaStoikovAgent, runAvellanedaStoikov } from './avellanedaStoikov.js';
 import { MarketMakingEnv } from './marketMakingEnv.js';
 import { MarketParallelEnv } from './marketParallelEnv.js';
+import { VectorEnv } from '../vectorEnv.js';
 import { PortfolioEnv } from './portfolioEnv.js';
 import { RiskEnv } from './riskEnv.js';
 import { SIDE_BUY, SIDE_HOLD, SIDE_SELL, TradingEnv } from './tradingEnv.js';
@@ -183,6 +184,30 @@ describe('PortfolioEnv', () => {
     env.reset({ seed: 2 });
     const [obs] = env.step(Float32Array.of(0.2, 0.2, 0.2, 0.2, 0.2));
     for (let a = 1; a <= 4; a++) expect(Math.abs(obs.account[a] - 0.2)).toBeLessThan(0.03);
+  });
+});
+
+describe('VectorEnv over PortfolioEnv (Dict observations)', () => {
+  it("batched observations equal each copy's own observation; list mode returns the same views", () => {
+    const data = syntheticMarket({ seed: 2, nAssets: 3, nBars: 400, nFactors: 4 });
+    const batched = new VectorEnv(() => new PortfolioEnv({ data, history: 4 }), 3);
+    const listed = new VectorEnv(() => new PortfolioEnv({ data, history: 4 }), 3, {
+      observationMode: 'list',
+    });
+    batched.reset({ seed: 5 });
+    listed.reset({ seed: 5 });
+    const act = new Float32Array(12).fill(0.25);
+    for (let k = 0; k < 5; k++) {
+      const [ob] = batched.step(act);
+      const [ol] = listed.step(act);
+      const rec = ob as Record<string, Float32Array>;
+      const list = ol as { market: Float32Array; account: Float32Array }[];
+      const m = 4 * 3 * 4;
+      for (let i = 0; i < 3; i++) {
+        expect(Array.from(rec.market.subarray(i * m, (i + 1) * m))).toEqual(Array.from(list[i].market));
+        expect(Array.from(rec.account.subarray(i * 4, (i + 1) * 4))).toEqual(Array.from(list[i].account));
+      }
+    }
   });
 });
 
