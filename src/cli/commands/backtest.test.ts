@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -26,9 +26,41 @@ describe('cwm backtest (usage)', () => {
     const { code } = await runCli(['backtest', 'no-such-strategy']);
     expect(code).toBe(2);
   });
+
+  it('rejects a config file naming the bad field', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cwm-btc-'));
+    const f = join(dir, 'bad.yaml');
+    writeFileSync(f, 'strategies:\n  - name: ma-crossover\n    grid: {fast: []}\n');
+    let err = '';
+    const spy = vi.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => {
+      err += String(c);
+      return true;
+    });
+    try {
+      expect(await main(['backtest', f])).toBe(2);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(err).toMatch(/strategies\.0\.grid\.fast/);
+  });
 });
 
 describe.skipIf(!sharedDataAvailable())('cwm backtest on the 15 majors (shared daily data)', () => {
+  it('runs a YAML strategy config on chosen symbols', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cwm-btc-'));
+    const f = join(dir, 'ma.yaml');
+    writeFileSync(
+      f,
+      'strategies:\n  - name: ma-crossover\n    grid: {fast: [10], slow: [50, 100]}\nsymbols: [BTCUSDT, ETHUSDT]\nfrom: 2020-01-01\nwalkForward: {trainBars: 365, testBars: 365}\nexecution: {takerFeeBps: 5}\n',
+    );
+    const { code, out } = await runCli(['--json', '--quiet', 'backtest', f]);
+    expect(code).toBe(0);
+    const { summaries } = JSON.parse(out);
+    expect(summaries[0].symbols).toEqual(['BTCUSDT', 'ETHUSDT']);
+    expect(summaries[0].from >= '2021-01-01').toBe(true);
+    expect(summaries[0].nTrials).toBe(2);
+  });
+
   it('runs the five example strategies walk-forward with costs and writes run files', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cwm-bt-'));
     const { code, out } = await runCli(['--json', '--quiet', 'backtest', 'examples', '--out', dir]);
