@@ -10,6 +10,7 @@ import { mvrvZScore } from './kernels.js';
 import { mvrvFactor } from './mvrv.js';
 import { nvtRatio } from './nvt.js';
 import { readCsvTable } from './sharedCsv.js';
+import { txCountFees } from './tx_count_fees.js';
 import { velocitySupply } from './velocity_supply.js';
 
 describe('on-chain factors: point-in-time and batch = streaming', () => {
@@ -85,6 +86,18 @@ describe.skipIf(!sharedDataAvailable())(
       const at = (d: string) => out.z_score[t.column('time').indexOf(d)];
       expect(at('2017-12-17')).toBeGreaterThan(7);
       expect(at('2020-03-12')).toBeLessThan(0);
+    });
+
+    it('tx_count_fees fee per transaction = Coin Metrics FeeMeanUSD', () => {
+      const out = evaluateFactor(txCountFees, {
+        ts,
+        n,
+        params,
+        columns: { tx_count: t.numeric('TxCnt'), fees_usd: t.numeric('FeeTotUSD') },
+      });
+      const a = relBad(out.fee_per_tx_usd, t.numeric('FeeMeanUSD'), 1e-3);
+      expect(a.cnt).toBeGreaterThan(3000);
+      expect(a.bad).toBe(0);
     });
 
     it('velocity_supply supply growth = 30-day mean of Coin Metrics IssContPctAnn', () => {
