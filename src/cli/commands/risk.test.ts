@@ -1,8 +1,9 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { sharedDataAvailable } from '../../data/sharedData.js';
+import { Rng } from '../../math/rng.js';
 import { main } from '../main.js';
 
 async function runCli(args: string[]): Promise<{ code: number; out: string }> {
@@ -24,6 +25,59 @@ describe('cwm risk report (usage)', () => {
   it('needs exactly one source', async () => {
     expect((await runCli(['risk', 'report'])).code).toBe(2);
     expect((await runCli(['risk', 'report', '--symbols', 'BTCUSDT', '--run', 'x'])).code).toBe(2);
+  });
+});
+
+describe('cwm risk report --run', () => {
+  it('reads a backtest run folder', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cwm-run-'));
+    const rng = new Rng(8);
+    const lines = ['date,return,return_no_cost'];
+    for (let i = 0; i < 400; i++) {
+      const d = new Date(Date.UTC(2021, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
+      const r = 0.02 * rng.normal();
+      lines.push(`${d},${r},${r + 0.0001}`);
+    }
+    writeFileSync(join(dir, 'returns-equal-weight.csv'), `${lines.join('\n')}\n`);
+    const { code, out } = await runCli([
+      '--json',
+      'risk',
+      'report',
+      '--run',
+      dir,
+      '--out',
+      join(dir, 'charts'),
+    ]);
+    expect(code).toBe(0);
+    const rep = JSON.parse(out);
+    expect(rep.summary.n).toBe(400);
+    expect(rep.summary.from).toBe('2021-01-01');
+    expect(rep.stress.hypothetical).toEqual([]);
+    expect((await runCli(['risk', 'report', '--run', dir, '--strategy', 'nope'])).code).toBe(2);
+  });
+});
+
+describe.skipIf(!sharedDataAvailable())('cwm risk report --portfolio (shared daily data)', () => {
+  it('reads a weights file and applies hypothetical shocks', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cwm-pf-'));
+    const f = join(dir, 'pf.yaml');
+    writeFileSync(f, 'weights: {BTCUSDT: 0.6, ETHUSDT: 0.4}\nfrom: 2021-01-01\n');
+    const { code, out } = await runCli([
+      '--json',
+      'risk',
+      'report',
+      '--portfolio',
+      f,
+      '--out',
+      join(dir, 'charts'),
+    ]);
+    expect(code).toBe(0);
+    const rep = JSON.parse(out);
+    expect(rep.summary.from).toBe('2021-01-02');
+    const crash = rep.stress.hypothetical.find((h: { name: string }) => h.name.startsWith('crypto crash'));
+    expect(crash.pricePnl).toBeCloseTo(-300_000, 0);
+    writeFileSync(f, 'weights: {BTCUSDT: lots}\n');
+    expect((await runCli(['risk', 'report', '--portfolio', f])).code).toBe(2);
   });
 });
 
