@@ -12,6 +12,7 @@ import {
   type Side,
   type TimeInForce,
 } from './orderBook.js';
+import type { OrderFilled } from './events.js';
 import { type RecordSink, SIM_SOURCE } from './recordSink.js';
 import { Instrument, type InstrumentSpec } from './types/instrument.js';
 
@@ -37,6 +38,7 @@ interface Market {
   band: number;
   tradeSeq: number;
   bars: BarAggregator[];
+  quoteDecimals: number;
 }
 
 interface OpenOrder {
@@ -62,6 +64,8 @@ export interface ExchangeOptions {
   clockMs: () => number;
   /** Bar intervals to aggregate for every instrument (e.g. `['1m']`). */
   barIntervals?: string[];
+  /** Receives an `OrderFilled` for each side of every trade (maker first), e.g. to update `Position`s. */
+  onOrderFilled?: (fill: OrderFilled) => void;
 }
 
 /**
@@ -85,6 +89,7 @@ export class Exchange implements BookListener {
   private readonly orders = new Map<number, OpenOrder>();
   private pending: OpenOrder | undefined;
   private readonly barIntervals: string[];
+  private readonly onOrderFilled: ((fill: OrderFilled) => void) | undefined;
   /** Total deposits per asset (atomic units), for conservation checks. */
   readonly deposited = new Map<string, number>();
 
@@ -93,6 +98,7 @@ export class Exchange implements BookListener {
     this.sink = opts.sink;
     this.clockMs = opts.clockMs;
     this.barIntervals = opts.barIntervals ?? [];
+    this.onOrderFilled = opts.onOrderFilled;
   }
 
   /** Lists a spot instrument. @throws SimInputError when the units do not divide */
@@ -121,6 +127,7 @@ export class Exchange implements BookListener {
       band: spec.marketBand ?? 0.05,
       tradeSeq: 0,
       bars: [],
+      quoteDecimals: spec.quoteDecimals,
     };
     for (const iv of this.barIntervals)
       m.bars.push(new BarAggregator(this.venue, spec.symbol, iv, (b) => this.sink.emit('bars', b)));
@@ -286,7 +293,7 @@ export class Exchange implements BookListener {
   /** @internal BookListener: settles a fill between the two accounts and prints the trade. */
   onFill(
     makerId: number,
-    _takerId: number,
+    takerId: number,
     priceTicks: number,
     lots: number,
     _makerOwner: number,
@@ -331,6 +338,35 @@ export class Exchange implements BookListener {
       side: takerSide === BUY ? 'buy' : 'sell',
     });
     for (const b of m.bars) b.addTrade(tsMs, price, amount);
+    if (this.onOrderFilled) {
+      const tradeId = String(m.tradeSeq);
+      const ts = Math.floor(tsMs);
+      const base = {
+        instrumentId: m.inst.id,
+        tradeId,
+        lastPx: price,
+        lastQty: amount,
+        tsEvent: ts,
+        tsInit: ts,
+      };
+      const q = 10 ** -m.quoteDecimals;
+      this.onOrderFilled({
+        ...base,
+        orderId: makerId,
+        accountId: maker.owner,
+        side: maker.side,
+        commission: makerFee * q,
+        isMaker: true,
+      });
+      this.onOrderFilled({
+        ...base,
+        orderId: takerId,
+        accountId: taker.owner,
+        side: takerSide,
+        commission: takerFee * q,
+        isMaker: false,
+      });
+    }
   }
 
   /** @internal BookListener: a resting order left the book (user cancel or STP). */

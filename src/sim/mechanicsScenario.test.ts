@@ -38,6 +38,15 @@ describe('mechanics scenario', () => {
       for (let i = 0; i < n; i += Math.max(1, Math.floor(n / 200))) schema.parse(rows[i]);
     }
     expect(counts.bars).toBeGreaterThanOrEqual(55);
+    // conservation on every venue at the end of the hour
+    const { exchange, perp, chain, lending, options } = a.venues;
+    for (const asset of ['USDT', 'BTC'])
+      expect(exchange.totalHeld(asset)).toBe(exchange.deposited.get(asset));
+    expect(Math.abs(perp.totalValue() - perp.deposited)).toBeLessThan(1e-6 * perp.deposited);
+    expect(chain.ledger.checkConservation()).toBe(true);
+    for (const t of lending.tokens())
+      expect(lending.reserveState(t).cash).toBe(chain.ledger.balanceOf(t, '0xlend'));
+    expect(Math.abs(options.totalCash() - 250 * 100_000)).toBeLessThan(1e-6);
     const c = runMechanicsScenario({ seed: 43, durationMs: 600_000 });
     expect(sha(c.sink.toJsonLines())).not.toBe(
       sha(runMechanicsScenario({ seed: 42, durationMs: 600_000 }).sink.toJsonLines()),

@@ -31,6 +31,14 @@ export interface MechanicsScenarioResult {
   sink: MemorySink;
   events: number;
   agents: number;
+  /** The venues, for inspection and invariant checks after the run. */
+  venues: {
+    exchange: Exchange;
+    perp: PerpVenue;
+    chain: Chain;
+    lending: LendingMarket;
+    options: OptionsVenue;
+  };
 }
 
 type Order = {
@@ -396,5 +404,10 @@ export function runMechanicsScenario(opts: MechanicsScenarioOptions): MechanicsS
 
   kernel.run(durationMs * NS_PER_MS);
   ex.flushBars();
-  return { sink, events: kernel.eventsProcessed, agents: nNoise + nMakers + nChain + 2 };
+  return {
+    sink,
+    events: kernel.eventsProcessed,
+    agents: nNoise + nMakers + nChain + 2,
+    venues: { exchange: ex, perp, chain, lending, options },
+  };
 }

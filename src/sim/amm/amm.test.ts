@@ -197,3 +197,17 @@ describe('V2Pair vs @uniswap/v2-sdk', () => {
     expect(() => pair.burn('b', 1n)).toThrow(/holds 0/);
   });
 });
+
+describe('sqrtBigInt', () => {
+  it('is the exact floor square root, fast for large inputs', async () => {
+    const { sqrtBigInt } = await import('./fullMath.js');
+    const rng = new Rng(4);
+    for (let i = 0; i < 300; i++) {
+      const n = BigInt(Math.floor(rng.uniform() * 1e15)) * 10n ** BigInt(rng.int(60)) + BigInt(rng.int(1000));
+      const r = sqrtBigInt(n);
+      expect(r * r <= n && (r + 1n) * (r + 1n) > n).toBe(true);
+    }
+    expect(sqrtBigInt(10n ** 46n)).toBe(10n ** 23n);
+    expect(sqrtBigInt(10n ** 46n - 1n)).toBe(10n ** 23n - 1n);
+  });
+});

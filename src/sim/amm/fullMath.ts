@@ -36,20 +36,16 @@ export function wrap256(x: bigint): bigint {
   return ((x % Q256) + Q256) % Q256;
 }
 
-/** Integer square root floor(sqrt(n)) by Newton's method (Babylonian), for n >= 0. */
+/** Integer square root floor(sqrt(n)) by Newton's method from above (Babylonian), for n >= 0. */
 export function sqrtBigInt(n: bigint): bigint {
   if (n < 0n) throw new SimInputError('fullMath', 'n', 'square root of a negative number');
   if (n < 2n) return n;
-  let x = BigInt(Math.floor(Math.sqrt(Number(n))));
-  if (x === 0n) x = 1n;
+  // start above the root (float estimate, doubled until it is an upper bound), then descend monotonically
+  let x = BigInt(Math.ceil(Math.sqrt(Number(n)))) + 1n;
+  while (x * x < n) x *= 2n;
   for (;;) {
     const y = (x + n / x) >> 1n;
-    if (y >= x) {
-      // converge from above; fix the last step
-      while (x * x > n) x--;
-      while ((x + 1n) * (x + 1n) <= n) x++;
-      return x;
-    }
+    if (y >= x) return x;
     x = y;
   }
 }

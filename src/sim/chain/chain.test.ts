@@ -6,6 +6,7 @@ import { Bridge } from './bridge.js';
 import { Chain, FLASH_LENDER, STAKING_ADDRESS } from './chain.js';
 import { effectivePriorityFee, nextBaseFee } from './eip1559.js';
 import { Ledger } from './ledger.js';
+import type { TxCall } from './txTypes.js';
 import { blockSchema, dexSwapSchema, transactionSchema } from '../../data/schemas/index.js';
 
 const GWEI = 10n ** 9n;
@@ -47,12 +48,12 @@ describe('EIP-1559 base fee', () => {
   });
 });
 
-function mkChain(name = 'ethereum', sink = new MemorySink()) {
+function mkChain(name = 'ethereum', sink = new MemorySink(), gasLimit = 300_000n) {
   const chain = new Chain({
     name,
     sink,
     rng: new Rng(1).fork(name),
-    gasLimit: 300_000n,
+    gasLimit,
     initialBaseFee: 10n * GWEI,
     blockReward: 2n * 10n ** 16n,
     exchangeAddresses: ['0xcex'],
@@ -282,5 +283,135 @@ describe('Ledger', () => {
     expect(l.supply('T')).toBe(100n);
     expect(l.checkConservation()).toBe(true);
     expect(() => l.transfer('T', 'a', 'b', 101n)).toThrow(/needs 101/);
+  });
+});
+
+describe('Chain with v3 pool and lending market', () => {
+  it('v3 swaps and lending calls keep protocol state equal to ledger balances; failed calls roll back', async () => {
+    const { V3Pool } = await import('../amm/v3Pool.js');
+    const { getSqrtRatioAtTick } = await import('../amm/tickMath.js');
+    const { LendingMarket } = await import('../lending/lendingMarket.js');
+    const { toWad } = await import('../lending/rateModel.js');
+    const { chain } = mkChain('ethereum', new MemorySink(), 3_000_000n);
+    chain.ledger.mint('ETH', 'u', 10n * ETH);
+    const L = chain.ledger;
+    L.mint('WETH', 'lp', 10n ** 24n);
+    L.mint('USDC', 'lp', 10n ** 24n);
+    L.mint('WETH', 'u', 10n ** 20n);
+    const pool = new V3Pool('v3', 3000, 60, getSqrtRatioAtTick(0));
+    chain.addV3Pool('0xv3', pool, 'WETH', 'USDC');
+    chain.seedV3('0xv3', 'lp', -600, 600, 10n ** 22n);
+    chain.seedV3('0xv3', 'lp', -1200, -600, 10n ** 22n);
+    const market = new LendingMarket('0xlend', L);
+    const rm = { baseRate: toWad(0.01), multiplier: toWad(0.1), jumpMultiplier: toWad(1), kink: toWad(0.8) };
+    const p = {
+      liquidationThreshold: toWad(0.85),
+      liquidationBonus: toWad(0.05),
+      reserveFactor: toWad(0.1),
+      rateModel: rm,
+    };
+    market.listReserve({ token: 'WETH', decimals: 18, collateralFactor: toWad(0.8), ...p }, 1, 0);
+    market.listReserve({ token: 'USDC', decimals: 18, collateralFactor: toWad(0.8), ...p }, 1, 0);
+    market.supply('lp', 'USDC', 10n ** 22n, 0);
+    chain.setLendingMarket(market);
+    const fee = { gasLimit: 290_000n, maxFeePerGas: 50n * GWEI, maxPriorityFeePerGas: GWEI };
+    const swap = chain.submit(
+      {
+        from: 'u',
+        ...fee,
+        call: { type: 'swapV3', pool: '0xv3', zeroForOne: true, amountIn: 5n * 10n ** 19n, minOut: 1n },
+      },
+      0,
+    );
+    chain.produceBlock(12_000);
+    expect(chain.receipts.get(swap)?.status).toBe('success');
+    expect(pool.balance0).toBe(L.balanceOf('WETH', '0xv3'));
+    expect(pool.balance1).toBe(L.balanceOf('USDC', '0xv3'));
+    const sup = chain.submit(
+      { from: 'u', ...fee, call: { type: 'lend', action: 'supply', token: 'WETH', amount: 10n ** 19n } },
+      12_000,
+    );
+    const tooMuch = chain.submit(
+      { from: 'u', ...fee, call: { type: 'lend', action: 'borrow', token: 'USDC', amount: 9n * 10n ** 18n } },
+      12_000,
+    );
+    chain.produceBlock(24_000);
+    expect(chain.receipts.get(sup)?.status).toBe('success');
+    expect(chain.receipts.get(tooMuch)?.status).toBe('reverted');
+    expect(market.borrowBalance('u', 'USDC')).toBe(0n);
+    const ok = chain.submit(
+      { from: 'u', ...fee, call: { type: 'lend', action: 'borrow', token: 'USDC', amount: 7n * 10n ** 18n } },
+      24_000,
+    );
+    chain.produceBlock(36_000);
+    expect(chain.receipts.get(ok)?.status).toBe('success');
+    for (const t of ['WETH', 'USDC']) expect(market.reserveState(t).cash).toBe(L.balanceOf(t, '0xlend'));
+    expect(L.checkConservation()).toBe(true);
+  });
+
+  it('property: random transaction flows conserve every token and keep pools equal to the ledger after every block', async () => {
+    const fc = (await import('fast-check')).default;
+    const tx = fc.record({
+      who: fc.integer({ min: 0, max: 4 }),
+      kind: fc.integer({ min: 0, max: 3 }),
+      amt: fc.bigInt({ min: 1n, max: 10n ** 20n }),
+      tip: fc.integer({ min: 0, max: 5 }),
+      dir: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(fc.array(fc.array(tx, { maxLength: 8 }), { maxLength: 10 }), (blocks) => {
+        const { chain } = mkChain('ethereum', new MemorySink(), 1_000_000n);
+        const L = chain.ledger;
+        L.mint('USDC', 'lp', 10n ** 24n);
+        L.mint('WETH', 'lp', 10n ** 24n);
+        L.mint('USDC', FLASH_LENDER, 10n ** 22n);
+        for (let i = 0; i < 5; i++) {
+          L.mint('ETH', `w${i}`, 5n * ETH);
+          L.mint('USDC', `w${i}`, 10n ** 21n);
+          L.mint('WETH', `w${i}`, 10n ** 21n);
+        }
+        const pair = new V2Pair('p');
+        chain.addV2Pool('0xpair', pair, 'USDC', 'WETH');
+        chain.seedV2('0xpair', 'lp', 10n ** 23n, 10n ** 23n);
+        let t = 0;
+        for (const b of blocks) {
+          for (const x of b) {
+            const from = `w${x.who}`;
+            const f = {
+              from,
+              gasLimit: 200_000n,
+              maxFeePerGas: 40n * GWEI,
+              maxPriorityFeePerGas: BigInt(x.tip) * GWEI,
+            };
+            const call =
+              x.kind === 0
+                ? ({ type: 'transfer', to: `w${(x.who + 1) % 5}`, amount: x.amt / 100n } as const)
+                : x.kind === 1
+                  ? ({
+                      type: 'swapV2',
+                      pool: '0xpair',
+                      zeroForOne: x.dir,
+                      amountIn: x.amt,
+                      minOut: 1n,
+                    } as const)
+                  : x.kind === 2
+                    ? ({ type: 'flashLoan', token: 'USDC', amount: x.amt, calls: [] } as const)
+                    : ({ type: 'stake', amount: x.amt / 10n } as const);
+            chain.submit({ ...f, call }, t);
+          }
+          t += 12_000;
+          chain.produceBlock(t);
+          if (!L.checkConservation()) return false;
+          if (
+            pair.reserve0 !== L.balanceOf('USDC', '0xpair') ||
+            pair.reserve1 !== L.balanceOf('WETH', '0xpair')
+          )
+            return false;
+          if (L.balanceOf('ETH', '0xgasescrow') !== 0n) return false;
+        }
+        return true;
+      }),
+      { numRuns: 40, seed: 17 },
+    );
   });
 });
