@@ -383,20 +383,14 @@ describe('Chain with v3 pool and lending market', () => {
               maxFeePerGas: 40n * GWEI,
               maxPriorityFeePerGas: BigInt(x.tip) * GWEI,
             };
-            const call =
+            const call: TxCall =
               x.kind === 0
-                ? ({ type: 'transfer', to: `w${(x.who + 1) % 5}`, amount: x.amt / 100n } as const)
+                ? { type: 'transfer', to: `w${(x.who + 1) % 5}`, amount: x.amt / 100n }
                 : x.kind === 1
-                  ? ({
-                      type: 'swapV2',
-                      pool: '0xpair',
-                      zeroForOne: x.dir,
-                      amountIn: x.amt,
-                      minOut: 1n,
-                    } as const)
+                  ? { type: 'swapV2', pool: '0xpair', zeroForOne: x.dir, amountIn: x.amt, minOut: 1n }
                   : x.kind === 2
-                    ? ({ type: 'flashLoan', token: 'USDC', amount: x.amt, calls: [] } as const)
-                    : ({ type: 'stake', amount: x.amt / 10n } as const);
+                    ? { type: 'flashLoan', token: 'USDC', amount: x.amt, calls: [] }
+                    : { type: 'stake', amount: x.amt / 10n };
             chain.submit({ ...f, call }, t);
           }
           t += 12_000;
