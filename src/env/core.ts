@@ -92,6 +92,22 @@ export abstract class Env<O, A> {
    * @throws {InvalidActionError} when `action` is not in `actionSpace`
    */
   step(action: A): StepReturn<O> {
+    const obs = this.advance(action);
+    const out = this.out;
+    out[0] = obs;
+    out[1] = this.reward;
+    out[2] = this.terminated;
+    out[3] = this.truncated;
+    out[4] = this.info;
+    return out;
+  }
+
+  /**
+   * `step` without the result tuple (whose boxed reward is the only per-step allocation): returns the obs;
+   * read `lastReward`, `lastTerminated`, `lastTruncated` and `lastInfo` afterwards. Used by `VectorEnv` and
+   * wrappers. Same checks and errors as `step`.
+   */
+  advance(action: A): O {
     if (this.needsReset) {
       throw new ResetNeededError(
         this.metadata.id,
@@ -104,13 +120,27 @@ export abstract class Env<O, A> {
     this.truncated = false;
     const obs = this.onStep(action);
     if (this.terminated || this.truncated) this.needsReset = true;
-    const out = this.out;
-    out[0] = obs;
-    out[1] = this.reward;
-    out[2] = this.terminated;
-    out[3] = this.truncated;
-    out[4] = this.info;
-    return out;
+    return obs;
+  }
+
+  /** Reward of the last step. */
+  get lastReward(): number {
+    return this.reward;
+  }
+
+  /** Whether the last step terminated the episode. */
+  get lastTerminated(): boolean {
+    return this.terminated;
+  }
+
+  /** Whether the last step truncated the episode. */
+  get lastTruncated(): boolean {
+    return this.truncated;
+  }
+
+  /** Info of the last `reset` or step. */
+  get lastInfo(): Info {
+    return this.info;
   }
 
   /** Frees resources; further calls to `step` throw. */

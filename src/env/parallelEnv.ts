@@ -89,7 +89,9 @@ export abstract class ParallelEnv<O, A> {
     }
     clear(this.obs, this.rewards, this.terminations, this.truncations, this.infos);
     this.onStep(actions);
-    this.agents = this.agents.filter((a) => !(this.terminations[a] || this.truncations[a]));
+    let anyDone = false;
+    for (const a of this.agents) if (this.terminations[a] || this.truncations[a]) anyDone = true;
+    if (anyDone) this.agents = this.agents.filter((a) => !(this.terminations[a] || this.truncations[a]));
     return [this.obs, this.rewards, this.terminations, this.truncations, this.infos];
   }
 

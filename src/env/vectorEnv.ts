@@ -236,22 +236,24 @@ export class VectorEnv<O, A> {
         }
         throw new ResetNeededError(env.metadata.id, `sub-env ${i} finished (autoreset disabled)`);
       }
-      const r = env.step(this.actionFor(i, actions));
-      this.rewards[i] = r[1];
-      this.terminations[i] = r[2] ? 1 : 0;
-      this.truncations[i] = r[3] ? 1 : 0;
-      this.info.envInfos[i] = r[4];
-      const ended = r[2] || r[3];
+      const stepObs = env.advance(this.actionFor(i, actions));
+      const term = env.lastTerminated;
+      const trunc = env.lastTruncated;
+      this.rewards[i] = env.lastReward;
+      this.terminations[i] = term ? 1 : 0;
+      this.truncations[i] = trunc ? 1 : 0;
+      this.info.envInfos[i] = env.lastInfo;
+      const ended = term || trunc;
       if (ended && this.autoresetMode === 'same-step') {
-        if (this.info.finalObservations) this.write(i, r[0], this.info.finalObservations);
-        else this.info.finalObservationList[i] = cloneValue(r[0]);
-        this.info.finalInfos[i] = { ...r[4] };
+        if (this.info.finalObservations) this.write(i, stepObs, this.info.finalObservations);
+        else this.info.finalObservationList[i] = cloneValue(stepObs);
+        this.info.finalInfos[i] = { ...env.lastInfo };
         finalMask[i] = 1;
         const [obs, info] = env.reset();
         this.write(i, obs, this.observations);
         this.info.envInfos[i] = info;
       } else {
-        this.write(i, r[0], this.observations);
+        this.write(i, stepObs, this.observations);
         if (ended) this.done[i] = 1;
       }
     }

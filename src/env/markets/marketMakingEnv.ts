@@ -161,15 +161,12 @@ export class MarketMakingEnv extends Env<Float32Array, Float32Array> {
 
   protected onStep(action: Float32Array): Float32Array {
     const before = this.wealth;
-    const lo = this.actionSpace.low;
-    const hi = this.actionSpace.high;
-    const clip = (i: number): number => Math.min(hi[i], Math.max(lo[i], action[i]));
     const book = this.book;
     const s = this.mid;
-    const bidSize = Math.min(clip(2), this.maxInventory - this.inventory);
-    const askSize = Math.min(clip(3), this.maxInventory + this.inventory);
-    const bidTick = Math.floor((s - clip(0)) / this.tickSize + 1e-9);
-    const askTick = Math.ceil((s + clip(1)) / this.tickSize - 1e-9);
+    const bidSize = Math.min(this.clip(action, 2), this.maxInventory - this.inventory);
+    const askSize = Math.min(this.clip(action, 3), this.maxInventory + this.inventory);
+    const bidTick = Math.floor((s - this.clip(action, 0)) / this.tickSize + 1e-9);
+    const askTick = Math.ceil((s + this.clip(action, 1)) / this.tickSize - 1e-9);
     // Re-quote: post the new quotes before cancelling the old ones, so the book's best-level search after a
     // cancel stops at the new quote (unless a new quote would cross an old one: cancel that one first).
     const oldBid = this.bidHandle;
@@ -198,6 +195,14 @@ export class MarketMakingEnv extends Env<Float32Array, Float32Array> {
     }
     this.writeInfo();
     return this.observe();
+  }
+
+  /** Action element i clipped into the action space. */
+  private clip(action: Float32Array, i: number): number {
+    const lo = this.actionSpace.low[i];
+    const hi = this.actionSpace.high[i];
+    const v = action[i];
+    return v < lo ? lo : Math.min(v, hi);
   }
 
   private crowd(side: number, limitPx: number): void {

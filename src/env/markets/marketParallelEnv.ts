@@ -343,3 +343,7 @@ export class MarketParallelEnv extends ParallelEnv<Float32Array, Float32Array | 
     return o;
   }
 }
+
+function _clamp(v: number, hi: number): number {
+  return v < 0 ? 0 : Math.min(v, hi);
+}

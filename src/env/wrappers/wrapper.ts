@@ -1,4 +1,4 @@
-import { Env, type EnvMetadata, type Info } from '../core.js';
+import { Env, type EnvMetadata } from '../core.js';
 import type { Space } from '../spaces/space.js';
 
 /**
@@ -39,11 +39,12 @@ export abstract class Wrapper<O, A, WO = O> extends Env<WO, A> {
 
   /** Steps the inner env, copies reward/terminated/truncated/info, and returns its obs. */
   protected stepInner(action: A): O {
-    const r = this.env.step(action);
-    this.reward = r[1];
-    this.terminated = r[2];
-    this.truncated = r[3];
-    this.info = r[4] as Info;
-    return r[0];
+    const env = this.env;
+    const obs = env.advance(action);
+    this.reward = env.lastReward;
+    this.terminated = env.lastTerminated;
+    this.truncated = env.lastTruncated;
+    this.info = env.lastInfo;
+    return obs;
   }
 }
