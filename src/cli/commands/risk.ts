@@ -303,7 +303,14 @@ export function registerRisk(program: Command): void {
         if (list.length === 0) throw new UsageError('--symbols is empty');
         series = fromSymbols(list, undefined, from, to);
       } else if (o.portfolio !== undefined) series = fromPortfolioFile(resolve(o.portfolio), from, to);
-      else series = fromRun(resolve(o.run as string), o.strategy);
+      else {
+        series = fromRun(resolve(o.run as string), o.strategy);
+        let a = 0;
+        let b = series.ts.length;
+        while (a < b && from !== undefined && series.ts[a] < from) a++;
+        while (b > a && to !== undefined && series.ts[b - 1] >= to) b--;
+        series = { ...series, ts: series.ts.subarray(a, b), returns: series.returns.subarray(a, b) };
+      }
       const rep = riskReport(series.ts, series.returns, { seed: o.seed, shockPortfolio: series.shock });
       writeCharts(resolve(o.out), series.label, rep);
       log('info', 'risk report charts written', { dir: resolve(o.out) });
