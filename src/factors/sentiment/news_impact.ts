@@ -1,6 +1,5 @@
 import { closeInput, sumInput } from '../onchain/inputs.js';
 import type { FactorComputeInputs, FactorSpec } from '../spec.js';
-import { cumulativeAbnormalReturn } from './kernels.js';
 
 /** Event classes whose abnormal returns are measured (text-classifier labels). */
 export const IMPACT_CLASSES = ['regulatory', 'hack', 'etf', 'macro'] as const;
@@ -16,16 +15,61 @@ function logReturns(c: Float64Array): Float64Array {
   return r;
 }
 
-function hasMarket(rm: Float64Array, from: number, to: number): boolean {
-  let c = 0;
-  for (let i = Math.max(0, from); i < to; i++) if (!Number.isNaN(rm[i])) c++;
-  return c >= L / 2;
+/**
+ * Fills the event-study model of every possible event bar e (estimation window [e - L, e - 1]): the OLS market
+ * model on BTC returns when at least L/2 pairs exist there, else the constant-mean model (beta 0) when at
+ * least L/2 asset returns exist; NaN alpha otherwise. Same formulas as `marketModel` and
+ * `cumulativeAbnormalReturn` in kernels.ts, computed once per e instead of once per (class, row).
+ */
+function fitModels(r: Float64Array, rm: Float64Array, alpha: Float64Array, beta: Float64Array): void {
+  const n = r.length;
+  for (let e = 0; e < n; e++) {
+    alpha[e] = Number.NaN;
+    beta[e] = Number.NaN;
+    if (e - L < 0) continue;
+    let np = 0;
+    let sx = 0;
+    let sy = 0;
+    let na = 0;
+    let sa = 0;
+    for (let i = e - L; i < e; i++) {
+      if (!Number.isNaN(r[i])) {
+        na++;
+        sa += r[i];
+      }
+      if (Number.isNaN(r[i]) || Number.isNaN(rm[i])) continue;
+      np++;
+      sx += rm[i];
+      sy += r[i];
+    }
+    if (np >= L / 2) {
+      const mx = sx / np;
+      const my = sy / np;
+      let sxx = 0;
+      let sxy = 0;
+      for (let i = e - L; i < e; i++) {
+        if (Number.isNaN(r[i]) || Number.isNaN(rm[i])) continue;
+        sxx += (rm[i] - mx) ** 2;
+        sxy += (rm[i] - mx) * (r[i] - my);
+      }
+      if (sxx > 0) {
+        beta[e] = sxy / sxx;
+        alpha[e] = my - beta[e] * mx;
+      }
+    } else if (na >= L / 2) {
+      alpha[e] = sa / na;
+      beta[e] = 0;
+    }
+  }
 }
 
 function compute(inp: FactorComputeInputs): Record<string, Float64Array> {
   const { n, columns } = inp;
   const r = logReturns(columns.close);
   const rm = logReturns(columns.market);
+  const alpha = new Float64Array(n);
+  const beta = new Float64Array(n);
+  fitModels(r, rm, alpha, beta);
   const news = columns.news_n;
   const s = columns.news_s;
   const out: Record<string, Float64Array> = {
@@ -50,8 +94,12 @@ function compute(inp: FactorComputeInputs): Record<string, Float64Array> {
       const v = events[e];
       if (Number.isNaN(v)) return Number.NaN;
       if (v > 0) {
-        const m = hasMarket(rm, e - L, e) ? rm : undefined;
-        return cumulativeAbnormalReturn(r, m, e, i - e, L);
+        const al = alpha[e];
+        const be = beta[e];
+        if (Number.isNaN(al)) return Number.NaN;
+        let acc = 0;
+        for (let j = e; j <= i; j++) acc += r[j] - al - be * (be === 0 ? 0 : rm[j]);
+        return acc;
       }
     }
     return Number.NaN;
