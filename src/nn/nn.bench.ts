@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
 import { Rng } from '../math/rng.js';
+import { setFusedAttention } from './attentionCore.js';
 import { initBackend } from './backend.js';
 import { MultiHeadAttention } from './multiHeadAttention.js';
 import { Adam } from './optimizer.js';
@@ -43,7 +44,8 @@ function torchMsPerStep(log: (m: string) => void): number | undefined {
 /**
  * `npm run bench -- nn`: ms per training step of the reference attention block (batch 32, sequence 64,
  * width 64, 4 heads, causal mask, Adam, MSE of the time-pooled output against a target) on the default
- * backend, and the PyTorch peer's figure side by side when `python3-torch` is installed. Shaped as
+ * backend, and the PyTorch peer's figure side by side when `python3-torch` is installed. Also reports the
+ * process CPU time per step (robust when other jobs share the cores) and the same step on plain TF.js ops. Shaped as
  * bench/runner.ts's `Benchmark` (not imported: nn may not import outside src).
  */
 export const benchmark = {
@@ -64,16 +66,27 @@ export const benchmark = {
     for (let i = 0; i < 5; i++) opt.minimize(loss, vars);
     const before = tf.memory().numTensors;
     const times: number[] = [];
+    const cpu: number[] = [];
     for (let r = 0; r < 3; r++) {
       const t0 = performance.now();
+      const c0 = process.cpuUsage();
       for (let i = 0; i < steps; i++) opt.minimize(loss, vars);
+      const dc = process.cpuUsage(c0);
       times.push((performance.now() - t0) / steps);
+      cpu.push((dc.user + dc.system) / 1000 / steps);
     }
     const leaked = tf.memory().numTensors - before;
     const msPerStep = median(times);
     log(
       `tfjs ${info.backend}: ${msPerStep.toFixed(2)} ms/step (runs ${times.map((t) => t.toFixed(2)).join(', ')})`,
     );
+    // Same step on plain TF.js ops (fused attention kernels off), for the record.
+    setFusedAttention(false);
+    const unfusedSteps = Math.max(3, Math.floor(steps / 3));
+    const u0 = performance.now();
+    for (let i = 0; i < unfusedSteps; i++) opt.minimize(loss, vars);
+    const unfusedMsPerStep = (performance.now() - u0) / unfusedSteps;
+    setFusedAttention(undefined);
     const fwdT0 = performance.now();
     for (let i = 0; i < steps; i++) tf.tidy(() => attn.apply(x) as tf.Tensor).dispose();
     const forwardMs = (performance.now() - fwdT0) / steps;
@@ -84,6 +97,8 @@ export const benchmark = {
     const torch = args.torch === 'false' ? undefined : torchMsPerStep(log);
     const out: Record<string, number | string | boolean | null> = {
       msPerStep,
+      cpuMsPerStep: Math.min(...cpu),
+      unfusedMsPerStep,
       forwardMs,
       backend: info.backend,
       simd: info.simd,
