@@ -43,6 +43,13 @@ describe('runBacktest', () => {
     expect(a.slippage).toBeLessThan(0);
     expect(a.total).toBeCloseTo(r.equity[r.equity.length - 1] - r.initialCash, 6);
     expect(r.cash).toBeGreaterThanOrEqual(-1e-6);
+    // Per bar: equity change = price P&L - fees - slippage - funding - borrow.
+    let prevEq = r.initialCash;
+    for (let i = 0; i < r.equity.length; i++) {
+      const parts = r.pricePnl[i] - r.fees[i] - r.slippage[i] - r.funding[i] - r.borrow[i];
+      expect((r.equity[i] - prevEq - parts) / r.initialCash).toBeCloseTo(0, 10);
+      prevEq = r.equity[i];
+    }
     const sumFees = r.fees.reduce((s, x) => s + x, 0);
     expect(sumFees).toBeCloseTo(-a.fees, 6);
     const free = runBacktest(panel, equalWeight({ rebalanceEvery: 3 }), {

@@ -34,6 +34,8 @@ export interface BacktestResult {
   equity: Float64Array;
   /** Simple return per bar (the first relative to initial cash). */
   returns: Float64Array;
+  /** Per-bar mark-to-mid price P&L (quote); with the costs below it adds up to the equity change. */
+  pricePnl: Float64Array;
   /** Per-bar costs (quote): fees, slippage (spread + impact), funding, borrow. */
   fees: Float64Array;
   slippage: Float64Array;
@@ -98,6 +100,7 @@ export function runBacktest(
     ts: panel.ts.slice(start, end),
     equity: new Float64Array(n),
     returns: new Float64Array(n),
+    pricePnl: new Float64Array(n),
     fees: new Float64Array(n),
     slippage: new Float64Array(n),
     funding: new Float64Array(n),
@@ -130,6 +133,7 @@ export function runBacktest(
   strategy.reset?.();
   const rebalanceEvery = Math.max(1, strategy.rebalanceEvery ?? 1);
   let decisions = 0;
+  let prevPrice = 0;
   let prevFees = 0;
   let prevSlip = 0;
   let prevFund = 0;
@@ -158,11 +162,13 @@ export function runBacktest(
     const eq = account.equity();
     res.equity[i] = eq;
     res.returns[i] = eq / prevEquity - 1;
+    res.pricePnl[i] = account.pricePnl - prevPrice;
     res.fees[i] = account.fees - prevFees;
     res.slippage[i] = account.slippage - prevSlip;
     res.funding[i] = account.funding - prevFund;
     res.borrow[i] = account.borrow - prevBorrow;
     res.turnover[i] = prevEquity > 0 ? traded / prevEquity : 0;
+    prevPrice = account.pricePnl;
     prevFees = account.fees;
     prevSlip = account.slippage;
     prevFund = account.funding;
