@@ -76,6 +76,7 @@ export {
   type VectorEnvOptions,
   type VectorInfo,
 } from './vectorEnv.js';
+export { FlattenObservation } from './wrappers/flattenObservation.js';
 export { FrameStack } from './wrappers/frameStack.js';
 export { NormalizeObservation } from './wrappers/normalizeObservation.js';
 export { NormalizeReward } from './wrappers/normalizeReward.js';

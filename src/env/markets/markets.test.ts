@@ -9,7 +9,10 @@ import { ArbitrageEnv } from './arbitrageEnv.js';
 import { AvellanedaStoikovAgent, runAvellanedaStoikov } from './avellanedaStoikov.js';
 import { MarketMakingEnv } from './marketMakingEnv.js';
 import { MarketParallelEnv } from './marketParallelEnv.js';
+import { checkEnv } from '../checkEnv.js';
 import { VectorEnv } from '../vectorEnv.js';
+import { FlattenObservation } from '../wrappers/flattenObservation.js';
+import { NormalizeObservation } from '../wrappers/normalizeObservation.js';
 import { PortfolioEnv } from './portfolioEnv.js';
 import { RiskEnv } from './riskEnv.js';
 import { SIDE_BUY, SIDE_HOLD, SIDE_SELL, TradingEnv } from './tradingEnv.js';
@@ -208,6 +211,22 @@ describe('VectorEnv over PortfolioEnv (Dict observations)', () => {
         expect(Array.from(rec.account.subarray(i * 4, (i + 1) * 4))).toEqual(Array.from(list[i].account));
       }
     }
+  });
+});
+
+describe('FlattenObservation + NormalizeObservation over PortfolioEnv', () => {
+  it('flattens [account, market] in key order and passes checkEnv', () => {
+    expect(checkEnv(() => new FlattenObservation(new PortfolioEnv())).passed).toBe(true);
+    const norm = new NormalizeObservation(new FlattenObservation(new PortfolioEnv()));
+    norm.reset({ seed: 1 });
+    const [n1] = norm.step(Float32Array.of(0.2, 0.2, 0.2, 0.2, 0.2));
+    expect(n1.every((v) => Number.isFinite(v))).toBe(true);
+    const flat = new FlattenObservation(new PortfolioEnv());
+    const [o] = flat.reset({ seed: 3 });
+    const inner = flat.env;
+    const [raw] = inner.reset({ seed: 3 });
+    expect(Array.from(o.subarray(0, 5))).toEqual(Array.from(raw.account));
+    expect(Array.from(o.subarray(5))).toEqual(Array.from(raw.market));
   });
 });
 
