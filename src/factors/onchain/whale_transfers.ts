@@ -8,7 +8,7 @@ export const whaleTransfers: FactorSpec = {
   category: 'onchain',
   name: 'Whale movements and large transaction tracking',
   definition:
-    'Transfers worth at least USD 1,000,000 each (threshold fixed at ingest with aggregateWhaleTransfers): ' +
+    'Transfers worth at least USD 1,000,000 each (threshold applied at ingest with the whaleTransferTotals kernel): ' +
     'daily count and USD volume; whale share of adjusted transfer value = whale USD / TxTfrValAdjUSD; 7-day ' +
     'count sum; 30-day z-score of the daily count (ddof 1).',
   reference:
