@@ -61,3 +61,14 @@ export class LookaheadError extends CwmError {
     this.ts = ts;
   }
 }
+
+/** `cwm factors check-lookahead` found factors that break point-in-time or batch = streaming (exit code 1). */
+export class FactorCheckFailedError extends CwmError {
+  override name = 'FactorCheckFailedError';
+  readonly factors: string[];
+
+  constructor(factors: string[]) {
+    super(`${factors.length} factor(s) failed the look-ahead check: ${factors.join(', ')}`);
+    this.factors = factors;
+  }
+}

@@ -51,6 +51,14 @@ export async function factorCoverage(
         if (!input.optional) requiredOk = false;
       }
     }
+    if (!Number.isFinite(from)) {
+      // no required input: the range is where any present input has data
+      const locs = Object.values(where);
+      if (locs.length) {
+        from = Math.min(...locs.map((l) => l.from));
+        to = Math.max(...locs.map((l) => l.to));
+      }
+    }
     const present = Object.keys(where).length;
     const need = spec.minInputs ?? spec.inputs.filter((i) => !i.optional).length;
     const computable = requiredOk && present >= need && (from <= to || !Number.isFinite(from));

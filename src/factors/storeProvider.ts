@@ -51,6 +51,10 @@ export class StoreProvider implements InputProvider {
   private datasets: DatasetSummary[] | undefined;
   private readonly scorer: TextScorer;
   private readonly memo = new Map<string, Promise<InputSeries | undefined>>();
+  private readonly textMemo = new Map<
+    string,
+    Promise<{ ts: Float64Array; knownAt: Float64Array; fields: Float64Array[] }>
+  >();
 
   constructor(
     private readonly store: Store,
@@ -177,7 +181,8 @@ export class StoreProvider implements InputProvider {
   async load(input: FactorInput, req: InputRequest): Promise<InputSeries | undefined> {
     const ds = await this.resolve(input, req);
     if (!ds) return undefined;
-    const key = `${input.kind}|${input.field}|${JSON.stringify(ds.key)}|${ds.kind}|${req.stepMs}|${req.from}|${req.to}`;
+    // whole series are read once per dataset and step (factors differ only in their warm-up start)
+    const key = `${input.kind}|${input.field}|${JSON.stringify(ds.key)}|${ds.kind}|${req.stepMs}`;
     let p = this.memo.get(key);
     if (!p) {
       p = this.read(input, ds, req);
@@ -191,7 +196,7 @@ export class StoreProvider implements InputProvider {
     ds: DatasetSummary,
     req: InputRequest,
   ): Promise<InputSeries | undefined> {
-    const filter = { ...ds.key, from: req.from, to: req.to + 1 };
+    const filter: Record<string, string | number> = { ...ds.key };
     switch (ds.kind) {
       case 'bars': {
         const frame = await this.store.readFrame('bars', filter);
@@ -275,7 +280,7 @@ export class StoreProvider implements InputProvider {
       case 'trades':
         return this.readSignedVolume(filter, req.stepMs);
       case 'textEvents':
-        return this.readText(input, filter);
+        return this.readText(input, { ...ds.key });
       default:
         return undefined;
     }
@@ -342,17 +347,32 @@ export class StoreProvider implements InputProvider {
   ): Promise<InputSeries | undefined> {
     const k = TEXT_FIELD_NAMES.indexOf(input.field);
     if (k < 0) return undefined;
+    const key = JSON.stringify(filter);
+    let scored = this.textMemo.get(key);
+    if (!scored) {
+      scored = this.scoreText(filter);
+      this.textMemo.set(key, scored);
+    }
+    const { ts, knownAt, fields } = await scored;
+    return { ts, values: fields[k], knownAt };
+  }
+
+  /** Scores every text event of a filter once, into one column per `TEXT_FIELD_NAMES` entry. */
+  private async scoreText(
+    filter: Record<string, string | number>,
+  ): Promise<{ ts: Float64Array; knownAt: Float64Array; fields: Float64Array[] }> {
     const recs = await this.store.readRecords('textEvents', filter);
     const ts = new Float64Array(recs.length);
     const knownAt = new Float64Array(recs.length);
-    const values = new Float64Array(recs.length);
+    const fields = TEXT_FIELD_NAMES.map(() => new Float64Array(recs.length));
     const row = new Float64Array(TEXT_FIELD_NAMES.length);
     recs.forEach((r, i) => {
       ts[i] = r.tsEvent;
       knownAt[i] = r.tsInit ?? r.tsEvent;
-      values[i] = textEventFields(r, this.scorer, row)[k];
+      textEventFields(r, this.scorer, row);
+      for (let f = 0; f < fields.length; f++) fields[f][i] = row[f];
     });
-    return { ts, values, knownAt };
+    return { ts, knownAt, fields };
   }
 }
 

@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import type { Command } from 'commander';
 import { Store } from '../../data/store.js';
 import { UsageError } from '../../errors/base.js';
+import { FactorCheckFailedError } from '../../errors/factors.js';
 import { factorCoverage } from '../../factors/coverage.js';
 import { factorTableName, writeFactorTable } from '../../factors/factorStore.js';
 import { allFactors, factorCounts, getFactor } from '../../factors/registry.js';
@@ -230,7 +231,7 @@ export function registerFactors(program: Command): void {
           `${results.filter((r) => r.checked).length} checked, ${bad.length} failing`,
         ].join('\n'),
       );
-      if (bad.length > 0) process.exitCode = 1;
+      if (bad.length > 0) throw new FactorCheckFailedError(bad.map((b) => b.id));
     });
 
   factors
