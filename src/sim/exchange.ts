@@ -1,6 +1,7 @@
 import { SimInputError, SimStateError } from '../errors/sim.js';
 import { parseSymbol } from '../data/identifiers.js';
 import { BarAggregator } from './barAggregator.js';
+import { bookSnapshotRecord, quoteRecord } from './bookRecords.js';
 import {
   BUY,
   type BookListener,
@@ -8,7 +9,6 @@ import {
   IOC,
   OrderBook,
   type OrderBookOptions,
-  SELL,
   type Side,
   type TimeInForce,
 } from './orderBook.js';
@@ -244,38 +244,16 @@ export class Exchange implements BookListener {
   /** Emits an L1 quote record of `symbol` (skipped when a side is empty). */
   emitQuote(symbol: string): void {
     const m = this.market(symbol);
-    const bk = m.book;
-    if (Number.isNaN(bk.bestBid) || Number.isNaN(bk.bestAsk)) return;
-    this.sink.emit('quotes', {
-      tsEvent: Math.floor(this.clockMs()),
-      source: SIM_SOURCE,
-      venue: this.venue,
-      symbol,
-      bidPrice: m.inst.priceOf(bk.bestBid),
-      bidSize: m.inst.sizeOf(bk.bestBidLots),
-      askPrice: m.inst.priceOf(bk.bestAsk),
-      askSize: m.inst.sizeOf(bk.bestAskLots),
-    });
+    const q = quoteRecord(m.book, m.inst, this.clockMs());
+    if (q) this.sink.emit('quotes', { ...q, venue: this.venue });
   }
 
   /** Emits an L2 book snapshot record with up to `depth` levels a side. */
   emitBook(symbol: string, depth: number): void {
     const m = this.market(symbol);
-    const px = new Float64Array(depth);
-    const qty = new Float64Array(depth);
-    const side = (s: Side): [number, number][] => {
-      const n = m.book.depth(s, px, qty);
-      const out: [number, number][] = [];
-      for (let i = 0; i < n; i++) out.push([m.inst.priceOf(px[i]), m.inst.sizeOf(qty[i])]);
-      return out;
-    };
     this.sink.emit('bookSnapshots', {
-      tsEvent: Math.floor(this.clockMs()),
-      source: SIM_SOURCE,
+      ...bookSnapshotRecord(m.book, m.inst, this.clockMs(), depth),
       venue: this.venue,
-      symbol,
-      bids: side(BUY),
-      asks: side(SELL),
     });
   }
 

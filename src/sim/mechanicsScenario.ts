@@ -122,7 +122,8 @@ export function runMechanicsScenario(opts: MechanicsScenarioOptions): MechanicsS
   );
   let index = 60_000;
 
-  // --- genesis on chain
+  // --- genesis on chain (lending time is epoch seconds, as the chain passes it)
+  const startSec = Math.floor(startMs / 1000);
   const L = chain.ledger;
   L.mint('USDC', '0xlp', 120_000_000n * E6);
   L.mint('WETH', '0xlp', 40_000n * E18);
@@ -136,7 +137,11 @@ export function runMechanicsScenario(opts: MechanicsScenarioOptions): MechanicsS
     reserveFactor: toWad(0.1),
     rateModel: rm,
   };
-  lending.listReserve({ token: 'WETH', decimals: 18, collateralFactor: toWad(0.8), ...reserve }, 3000, 0);
+  lending.listReserve(
+    { token: 'WETH', decimals: 18, collateralFactor: toWad(0.8), ...reserve },
+    3000,
+    startSec,
+  );
   lending.listReserve(
     {
       token: 'USDC',
@@ -146,10 +151,10 @@ export function runMechanicsScenario(opts: MechanicsScenarioOptions): MechanicsS
       liquidationThreshold: toWad(0.88),
     },
     1,
-    0,
+    startSec,
   );
   chain.setLendingMarket(lending);
-  lending.supply('0xlp', 'USDC', 50_000_000n * E6, 0);
+  lending.supply('0xlp', 'USDC', 50_000_000n * E6, startSec);
   for (let i = 0; i < 8; i++) {
     L.mint('ETH', `0xval${i}`, 64n * E18);
     chain.submit(
@@ -227,24 +232,10 @@ export function runMechanicsScenario(opts: MechanicsScenarioOptions): MechanicsS
         options.emit(index, ms);
         chain.emitMetrics(ms);
         lending.setPrice('WETH', index / 20);
-        lending.accrueAll(Math.floor(now / (1000 * NS_PER_MS)));
-        for (const t of lending.tokens()) {
-          const st = lending.reserveState(t);
-          for (const [metric, value] of [
-            ['utilization', Number(st.utilization) / 1e18],
-            ['borrow_rate', Number(st.borrowRate) / 1e18],
-            ['supply_rate', Number(st.supplyRate) / 1e18],
-          ] as [string, number][])
-            sink.emit('defiMetrics', {
-              tsEvent: Math.floor(ms),
-              source: 'cwm-sim',
-              protocol: 'sim_lending',
-              chain: 'ethereum',
-              asset: t,
-              metric,
-              value,
-            });
-        }
+        lending.accrueAll(Math.floor(ms / 1000));
+        lending.emitMetrics(sink, 'sim_lending', 'ethereum', ms);
+        perp.emitQuote();
+        perp.emitOpenInterest();
       }
       if (ms >= blockDue) {
         chain.produceBlock(ms);

@@ -10,6 +10,7 @@ import {
   type Side,
   type TimeInForce,
 } from '../orderBook.js';
+import { bookSnapshotRecord, quoteRecord } from '../bookRecords.js';
 import { type RecordSink, SIM_SOURCE } from '../recordSink.js';
 import { Instrument, type InstrumentSpec } from '../types/instrument.js';
 import { DEFAULT_INTEREST_RATE, averagePremium, fundingRate, median3, premiumIndex } from './funding.js';
@@ -200,6 +201,31 @@ export class PerpVenue implements BookListener {
   /** Cancels a resting order. */
   cancel(orderId: number): number {
     return this.book.cancel(orderId);
+  }
+
+  /** Emits an L1 quote record (skipped when a side is empty). */
+  emitQuote(): void {
+    const q = quoteRecord(this.book, this.inst, this.nowMs);
+    if (q) this.sink.emit('quotes', q);
+  }
+
+  /** Emits an L2 snapshot with up to `depth` levels a side. */
+  emitBook(depth: number): void {
+    this.sink.emit('bookSnapshots', bookSnapshotRecord(this.book, this.inst, this.nowMs, depth));
+  }
+
+  /** Emits the open interest now (contracts and USD at mark). */
+  emitOpenInterest(): void {
+    const oi = this.openInterest();
+    const mark = this.markPrice;
+    this.sink.emit('openInterest', {
+      tsEvent: Math.floor(this.nowMs),
+      source: SIM_SOURCE,
+      venue: this.inst.venue,
+      symbol: this.inst.symbol,
+      openInterest: oi,
+      ...(Number.isNaN(mark) ? {} : { openInterestUsd: oi * mark }),
+    });
   }
 
   /**

@@ -157,3 +157,19 @@ describe('LendingMarket', () => {
     );
   });
 });
+
+describe('LendingMarket records', () => {
+  it('emits schema-valid DeFi metrics', async () => {
+    const { MemorySink } = await import('../recordSink.js');
+    const { defiMetricSchema } = await import('../../data/schemas/index.js');
+    const { m } = setup();
+    m.supply('alice', 'WETH', E18, 0);
+    m.borrow('alice', 'USDC', 1000n * E6, 0);
+    const sink = new MemorySink();
+    m.emitMetrics(sink, 'sim_lending', 'ethereum', 1_700_000_000_000);
+    const rows = sink.get('defiMetrics').map((r) => defiMetricSchema.parse(r));
+    const util = rows.find((r) => r.asset === 'USDC' && r.metric === 'utilization')?.value;
+    expect(util).toBeCloseTo(1000 / 1_000_000, 12);
+    expect(rows.find((r) => r.asset === 'USDC' && r.metric === 'tvl_usd')?.value).toBeCloseTo(1_000_000, 6);
+  });
+});

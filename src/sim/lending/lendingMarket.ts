@@ -1,5 +1,6 @@
 import { SimInputError, SimStateError } from '../../errors/sim.js';
 import type { TokenLedger } from '../chain/ledger.js';
+import { type RecordSink, SIM_SOURCE } from '../recordSink.js';
 import {
   type RateModelParams,
   SECONDS_PER_YEAR,
@@ -304,6 +305,36 @@ export class LendingMarket {
       priceWad: r.priceWad,
       decimals: r.decimals,
     };
+  }
+
+  /**
+   * Emits DeFi metric records per reserve: `supply_rate`, `borrow_rate` (annual decimals), `utilization`,
+   * `tvl_usd` (cash + borrows - reserves), `borrowed_usd`, `reserves_usd`, `bad_debt_usd`.
+   */
+  emitMetrics(sink: RecordSink, protocol: string, chain: string, nowMs: number): void {
+    for (const t of this.reserves.keys()) {
+      const st = this.reserveState(t);
+      const usd = (x: bigint) => (Number(x) / 10 ** st.decimals) * (Number(st.priceWad) / 1e18);
+      const metrics: [string, number][] = [
+        ['supply_rate', Number(st.supplyRate) / 1e18],
+        ['borrow_rate', Number(st.borrowRate) / 1e18],
+        ['utilization', Number(st.utilization) / 1e18],
+        ['tvl_usd', usd(st.cash + st.totalBorrows - st.totalReserves)],
+        ['borrowed_usd', usd(st.totalBorrows)],
+        ['reserves_usd', usd(st.totalReserves)],
+        ['bad_debt_usd', usd(st.badDebt)],
+      ];
+      for (const [metric, value] of metrics)
+        sink.emit('defiMetrics', {
+          tsEvent: Math.floor(nowMs),
+          source: SIM_SOURCE,
+          protocol,
+          chain,
+          asset: t,
+          metric,
+          value,
+        });
+    }
   }
 
   /** Users with a borrow or a supply position in any reserve. */
