@@ -81,6 +81,18 @@ describe('runBacktest', () => {
     expect(r.turnover[1]).toBeGreaterThan(0.9);
   });
 
+  it("calibrates Kyle's lambda from the bars before the run for linear impact", () => {
+    const r = runBacktest(panel, equalWeight({ rebalanceEvery: 5 }), {
+      start: 100,
+      execution: { impact: 'linear' },
+    });
+    expect(r.attribution.slippage).toBeLessThan(0);
+    expect(r.attribution.residual / r.initialCash).toBeCloseTo(0, 9);
+    expect(() => runBacktest(panel, equalWeight(), { start: 5, execution: { impact: 'linear' } })).toThrow(
+      /Kyle/,
+    );
+  });
+
   it('is deterministic', () => {
     const a = runBacktest(panel, inverseVolatility({ lookback: 10 }));
     const b = runBacktest(panel, inverseVolatility({ lookback: 10 }));

@@ -1,5 +1,6 @@
 import { BacktestConfigError, StrategyError } from '../errors/backtest.js';
 import { Account } from '../execution/account.js';
+import { calibrateImpact } from '../execution/calibrateImpact.js';
 import type { ExecutionConfigInput } from '../execution/config.js';
 import { ExecutionModel } from '../execution/executionModel.js';
 import { OrderQueue } from '../execution/orderQueue.js';
@@ -84,6 +85,8 @@ export function runBacktest(
   const minTrade = opts.minTradeWeight ?? 0.001;
   const execInput: ExecutionConfigInput = { ...opts.execution };
   if (panel.perp && !execInput.perp) execInput.perp = panel.perp;
+  if (execInput.impact === 'linear' && !execInput.kyleLambda)
+    execInput.kyleLambda = calibrateLambdas(panel, start);
   const model = new ExecutionModel(execInput, N);
   const latency = model.config.latencyBars;
   const account = new Account(N, initialCash);
@@ -191,6 +194,31 @@ export function runBacktest(
   res.cash = account.cash;
   res.attribution = account.pnlAttribution();
   return res;
+}
+
+/**
+ * Kyle's lambda per asset from the bars before `start` only (no look-ahead); at least 20 bars each.
+ * @throws {BacktestConfigError} when an asset has too little history before the run.
+ */
+function calibrateLambdas(panel: MarketPanel, start: number): Float64Array {
+  return Float64Array.from(
+    panel.symbols.map((s, a) => {
+      try {
+        const c = calibrateImpact(
+          panel.open[a].subarray(0, start),
+          panel.close[a].subarray(0, start),
+          panel.volume[a].subarray(0, start),
+        );
+        return Number.isFinite(c.kyleLambda) ? c.kyleLambda : 0;
+      } catch (err) {
+        throw new BacktestConfigError(
+          `cannot calibrate Kyle's lambda for ${s} from the ${start} bars before the run; pass execution.kyleLambda or start later`,
+          'execution.kyleLambda',
+          { cause: err },
+        );
+      }
+    }),
+  );
 }
 
 /**

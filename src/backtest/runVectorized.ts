@@ -79,7 +79,11 @@ export function runVectorized(
   const end = opts.end ?? T;
   if (weights.length !== N)
     throw new BacktestConfigError(`weights have ${weights.length} assets, panel has ${N}`, 'weights');
-  const cfg = resolveExecutionConfig({ ...opts.execution, perp: opts.execution?.perp ?? panel.perp }, N);
+  // This kernel has no impact model: resolve the rest of the settings without it.
+  const cfg = resolveExecutionConfig(
+    { ...opts.execution, impact: 'none', perp: opts.execution?.perp ?? panel.perp },
+    N,
+  );
   const fee = cfg.takerFeeBps / 1e4;
   const hsFrac = cfg.halfSpreadBps / 1e4;
   const minTrade = opts.minTradeWeight ?? 0.001;

@@ -58,3 +58,21 @@ describe('walkForward', () => {
     expect(wf.withCosts.deflatedSharpe).toBeLessThanOrEqual(wf.withCosts.probabilisticSharpe + 1e-12);
   });
 });
+
+describe('walkForward with linear impact', () => {
+  it('calibrates lambda point in time per test window', () => {
+    const panel = syntheticPanel(2, 400, 23);
+    const wf = walkForward(
+      panel,
+      (p) => maCrossover(p),
+      { fast: [5], slow: [30] },
+      {
+        trainBars: 150,
+        testBars: 100,
+        execution: { impact: 'linear' },
+      },
+    );
+    expect(wf.folds.length).toBe(3);
+    expect(wf.folds.every((f) => f.attribution.slippage <= 0)).toBe(true);
+  });
+});
