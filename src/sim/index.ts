@@ -36,6 +36,9 @@ export {
 } from './orderBook.js';
 export type { BookListener, L3Order, OrderBookOptions, Side, StpMode, TimeInForce } from './orderBook.js';
 export { Exchange } from './exchange.js';
+export { bookSnapshotRecord, quoteRecord } from './bookRecords.js';
+export type { OrderFilled } from './events.js';
+export { Position } from './position.js';
 export type { Balance, ExchangeInstrumentSpec, ExchangeOptions } from './exchange.js';
 // AMMs
 export { V2Pair, MINIMUM_LIQUIDITY } from './amm/v2Pair.js';
