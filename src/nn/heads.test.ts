@@ -68,7 +68,7 @@ describe('GaussianHead', () => {
       const [m, s] = h.apply(f) as tf.Tensor[];
       return gaussianNll(y, m, s);
     };
-    expect(trainSteps(loss, h.variables(), 600, 3e-2)).toBeLessThan(trueNll + 0.05);
+    expect(trainSteps(loss, h.variables(), 400, 5e-2)).toBeLessThan(trueNll + 0.05);
   });
 });
 
@@ -102,7 +102,7 @@ describe('StudentTHead', () => {
       const [l, s, df] = h.apply(f) as tf.Tensor[];
       return studentTNll(y, l, s, df);
     };
-    expect(trainSteps(loss, h.variables(), 600, 3e-2)).toBeLessThan(trueNll + 0.05);
+    expect(trainSteps(loss, h.variables(), 400, 5e-2)).toBeLessThan(trueNll + 0.05);
   });
 });
 
@@ -140,14 +140,14 @@ describe('QuantileHead', () => {
     // tau = 0.1: under-prediction by 2 costs 0.2, over-prediction by 2 costs 1.8.
     const pl = pinballLoss(tf.tensor2d([[2], [0]]), tf.tensor3d([[[0]], [[2]]]), [0.1]).dataSync()[0];
     expect(pl).toBeCloseTo((0.2 + 1.8) / 2, 6);
-    const { x, y } = hetero(1024, 5, (r) => r.normal());
+    const { x, y } = hetero(512, 5, (r) => r.normal());
     const f = features(x);
     const q = [0.1, 0.5, 0.9];
     const h = new QuantileHead({ targets: 1, quantiles: q, seed: 5 });
     checkRoundTrip(h, f);
     checkGradients(h, tf.slice(f, [0, 0], [4, 4]));
     const loss = () => pinballLoss(y, h.apply(f) as tf.Tensor, q);
-    expect(trainSteps(loss, h.variables(), 800, 3e-2)).toBeLessThan(0.12);
+    expect(trainSteps(loss, h.variables(), 500, 5e-2)).toBeLessThan(0.12);
     const pred = (h.apply(f) as tf.Tensor).arraySync() as number[][][];
     const yv = y.dataSync();
     let below10 = 0;
