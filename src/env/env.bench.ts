@@ -72,6 +72,9 @@ export const benchmark = {
       vectorStepsPerSec: Math.round(vector),
       singleStepsPerSec: Math.round(single.stepsPerSec),
       vectorOneThreadStepsPerSec: Math.round(oneThread.stepsPerSec),
+      // Per CPU second (robust to other load on the machine); x2 estimates an idle 2-core machine.
+      vectorOneThreadStepsPerCpuSec: Math.round(oneThread.stepsPerCpuSec),
+      singleStepsPerCpuSec: Math.round(single.stepsPerCpuSec),
       vectorBatchedObsStepsPerSec: Math.round(batched.stepsPerSec),
       workers,
       vectorGoal: 1_000_000,

@@ -24,7 +24,7 @@ export interface ThroughputOptions {
  * copy and step, drawn beforehand from a 64-step table so the policy costs nothing) and returns env steps
  * per second. Every step rebalances all assets through the execution model.
  */
-export function measurePortfolioVector(opts: ThroughputOptions = {}): { stepsPerSec: number; steps: number } {
+export function measurePortfolioVector(opts: ThroughputOptions = {}): Rate {
   const n = opts.numEnvs ?? 64;
   const nAssets = opts.nAssets ?? 10;
   const data = sharedSyntheticMarket({
@@ -53,7 +53,7 @@ export function measurePortfolioVector(opts: ThroughputOptions = {}): { stepsPer
 }
 
 /** Steps one TradingEnv with random MultiDiscrete actions (64-entry table); returns steps per second. */
-export function measureTradingSingle(durationMs = 2000, seed = 1): { stepsPerSec: number; steps: number } {
+export function measureTradingSingle(durationMs = 2000, seed = 1): Rate {
   const env = new TradingEnv();
   env.reset({ seed });
   const rng = new Rng(seed);
@@ -67,18 +67,29 @@ export function measureTradingSingle(durationMs = 2000, seed = 1): { stepsPerSec
   });
 }
 
-/** Runs `body` (returning steps done) in chunks until `durationMs` elapsed; returns the rate. */
-function timeLoop(
-  durationMs: number,
-  chunk: number,
-  body: () => number,
-): { stepsPerSec: number; steps: number } {
+/** A measured rate: per wall-clock second and per CPU second of this process (robust to a busy machine). */
+export interface Rate {
+  stepsPerSec: number;
+  /** Steps per second of CPU time used by the process (user + system); equals `stepsPerSec` on an idle core. */
+  stepsPerCpuSec: number;
+  steps: number;
+}
+
+/** Runs `body` (returning steps done) in chunks until `durationMs` elapsed; returns the rates. */
+function timeLoop(durationMs: number, chunk: number, body: () => number): Rate {
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   let steps = 0;
   let elapsed = 0;
   do {
     for (let i = 0; i < chunk; i++) steps += body();
     elapsed = performance.now() - t0;
   } while (elapsed < durationMs);
-  return { stepsPerSec: (steps * 1000) / elapsed, steps };
+  const cpu = process.cpuUsage(c0);
+  const cpuMs = (cpu.user + cpu.system) / 1000;
+  return {
+    stepsPerSec: (steps * 1000) / elapsed,
+    stepsPerCpuSec: (steps * 1000) / Math.max(cpuMs, 1e-3),
+    steps,
+  };
 }
