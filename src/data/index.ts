@@ -25,7 +25,7 @@ export {
   toSymbol,
   type UnifiedSymbol,
 } from './identifiers.js';
-export { type CsvBatch, type CsvOptions, type CsvRow, readCsv } from './ingest/csvReader.js';
+export { type CsvBatch, type CsvOptions, readCsv } from './ingest/csvReader.js';
 export {
   type IngestIssue,
   type IngestMode,

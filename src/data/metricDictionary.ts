@@ -26,22 +26,19 @@ export async function readMetricDictionary(path: string): Promise<Map<string, Me
   let header: string[] | undefined;
   let idx: number[] = [];
   for await (const batch of readCsv(path)) {
-    for (const row of batch.rows) {
+    for (const fields of batch.rows) {
       if (!header) {
-        header = row.fields;
+        header = fields;
         idx = COLUMNS.map((c) => {
           const i = header?.indexOf(c) ?? -1;
           if (i < 0)
-            throw new InputFileError(
-              path,
-              `column "${c}" not found in header (has: ${row.fields.join(', ')})`,
-            );
+            throw new InputFileError(path, `column "${c}" not found in header (has: ${fields.join(', ')})`);
           return i;
         });
         continue;
       }
       const info = Object.fromEntries(
-        COLUMNS.map((c, k) => [c, row.fields[idx[k]] ?? '']),
+        COLUMNS.map((c, k) => [c, fields[idx[k]] ?? '']),
       ) as unknown as MetricInfo;
       out.set(info.id, info);
     }

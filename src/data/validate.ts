@@ -71,6 +71,72 @@ function checkStrings(r: Record<string, unknown>, fields: readonly string[]): Re
   return undefined;
 }
 
+const ID_RE = /^[a-z0-9_.-]+$/;
+
+/** Key fields (with defaults) of the single-value series kinds, checked without zod on the ingest hot path. */
+const SERIES_RULES: Partial<Record<RecordKind, { key: string; id?: boolean; def?: string }[]>> = {
+  onchainMetrics: [{ key: 'chain', id: true }, { key: 'asset', def: '' }, { key: 'metric' }],
+  defiMetrics: [
+    { key: 'protocol', id: true },
+    { key: 'chain', id: true, def: 'all' },
+    { key: 'asset', def: '' },
+    { key: 'metric' },
+  ],
+  indexSeries: [{ key: 'index' }, { key: 'subject', def: '' }],
+  macroSeries: [{ key: 'series' }],
+};
+
+/** The same rules as the zod schemas of the series kinds (see `SERIES_RULES`); undefined when not a series kind. */
+function checkSeries(
+  kind: RecordKind,
+  raw: Record<string, unknown>,
+): ValidationResult<RecordKind> | undefined {
+  const rules = SERIES_RULES[kind];
+  if (!rules) return undefined;
+  const allowed = 5 + rules.length; // tsEvent, tsInit, source, value + keys (+1 slack)
+  const keys = Object.keys(raw);
+  if (keys.length > allowed) return undefined; // unexpected fields: let zod decide
+  const t = raw.tsEvent;
+  if (typeof t !== 'number' || !Number.isInteger(t)) {
+    return {
+      ok: false,
+      issue: {
+        field: 'tsEvent',
+        reason: t === undefined ? 'missing value' : `expected integer epoch ms, got ${String(t)}`,
+      },
+    };
+  }
+  if (raw.tsInit !== undefined && (typeof raw.tsInit !== 'number' || !Number.isInteger(raw.tsInit)))
+    return undefined;
+  if (typeof raw.source !== 'string' || raw.source.length === 0) return undefined;
+  const v = raw.value;
+  if (typeof v !== 'number' || !Number.isFinite(v)) {
+    return {
+      ok: false,
+      issue: {
+        field: 'value',
+        reason:
+          v === undefined
+            ? 'missing value'
+            : describeNumber(v) || `expected a number, got ${JSON.stringify(v)}`,
+      },
+    };
+  }
+  let out = raw;
+  for (const r of rules) {
+    let x = raw[r.key];
+    if (x === undefined && r.def !== undefined) {
+      if (out === raw) out = { ...raw };
+      out[r.key] = r.def;
+      x = r.def;
+    }
+    if (typeof x !== 'string') return undefined;
+    if (r.def === undefined && x.length === 0) return undefined;
+    if (r.id && !ID_RE.test(x)) return undefined;
+  }
+  return { ok: true, record: out as RecordOf<RecordKind> };
+}
+
 const SYMBOL_RE = /^[A-Z0-9.\-_]+\/[A-Z0-9.\-_]+(:[A-Z0-9.\-_]+)?(-[A-Z0-9.\-_]+)*$/;
 const INTERVAL_RE = /^[1-9][0-9]*[smhdw]$/;
 
@@ -112,6 +178,8 @@ export function validateRecord<K extends RecordKind>(
     if (b) return { ok: false, issue: b };
     return { ok: true, record: raw as RecordOf<K> };
   }
+  const fast = checkSeries(kind, raw);
+  if (fast) return fast as ValidationResult<K>;
   const res = recordSchemas[kind].safeParse(raw);
   if (res.success) return { ok: true, record: res.data as RecordOf<K> };
   const issue = res.error.issues[0];

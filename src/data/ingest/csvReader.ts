@@ -3,15 +3,13 @@ import { StringDecoder } from 'node:string_decoder';
 import { createGunzip } from 'node:zlib';
 import { InputFileError } from '../../errors/data.js';
 
-/** One CSV record: its fields and the 1-based physical line it starts on (the header is line 1). */
-export interface CsvRow {
-  line: number;
-  fields: string[];
-}
-
-/** A batch of rows and how many bytes of the (compressed) file were read so far. */
+/**
+ * A batch of rows: `rows[i]` holds the fields of the record starting on 1-based physical line `lines[i]`
+ * (the header is line 1), and how many bytes of the (compressed) file were read so far.
+ */
 export interface CsvBatch {
-  rows: CsvRow[];
+  lines: number[];
+  rows: string[][];
   bytesRead: number;
 }
 
@@ -91,7 +89,8 @@ export async function* readCsv(path: string, opts: CsvOptions = {}): AsyncGenera
   let line = 0;
   let pending: string | undefined; // an open quoted record spanning lines
   let pendingLine = 0;
-  let rows: CsvRow[] = [];
+  let rows: string[][] = [];
+  let lines: number[] = [];
   let first = true;
 
   const take = (text: string): void => {
@@ -101,19 +100,23 @@ export async function* readCsv(path: string, opts: CsvOptions = {}): AsyncGenera
       const joined = `${pending}\n${t}`;
       const fields = splitQuoted(joined, delim);
       if (fields) {
-        rows.push({ line: pendingLine, fields });
+        rows.push(fields);
+        lines.push(pendingLine);
         pending = undefined;
       } else pending = joined;
       return;
     }
     if (t.length === 0) return;
     if (t.indexOf('"') < 0) {
-      rows.push({ line, fields: t.split(delim) });
+      rows.push(t.split(delim));
+      lines.push(line);
       return;
     }
     const fields = splitQuoted(t, delim);
-    if (fields) rows.push({ line, fields });
-    else {
+    if (fields) {
+      rows.push(fields);
+      lines.push(line);
+    } else {
       pending = t;
       pendingLine = line;
     }
@@ -135,8 +138,9 @@ export async function* readCsv(path: string, opts: CsvOptions = {}): AsyncGenera
       }
       rest = text.slice(start);
       if (rows.length >= batchRows) {
-        yield { rows, bytesRead: file.bytesRead };
+        yield { lines, rows, bytesRead: file.bytesRead };
         rows = [];
+        lines = [];
       }
     }
   } catch (err) {
@@ -153,5 +157,5 @@ export async function* readCsv(path: string, opts: CsvOptions = {}): AsyncGenera
       `truncated file: a quoted field opened on line ${pendingLine} is never closed (file ends inside it)`,
     );
   }
-  if (rows.length) yield { rows, bytesRead: file.bytesRead };
+  if (rows.length) yield { lines, rows, bytesRead: file.bytesRead };
 }

@@ -254,3 +254,49 @@ describe('ingestFile: layouts', () => {
     s2.close();
   });
 });
+
+describe('ingestFile: native DuckDB CSV path', () => {
+  it('gives exactly the store contents of the streaming path, and falls back on bad rows', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cwm-native-'));
+    try {
+      const lines = ['open_time,open,high,low,close,volume,num_trades'];
+      let p = 100;
+      for (let i = 0; i < 3000; i++) {
+        const c = p * (1 + 0.01 * Math.sin(i * 1.7));
+        lines.push(
+          `${1704067200000 + i * 60_000},${p.toFixed(4)},${(Math.max(p, c) + 0.5).toFixed(4)},${(Math.min(p, c) - 0.5).toFixed(4)},${c.toFixed(4)},${(i % 7) * 1.25},${i % 11}`,
+        );
+        p = Number(c.toFixed(4));
+      }
+      const f = join(dir, 'm.csv');
+      writeFileSync(f, `${lines.join('\n')}\n`);
+      const m = presetMapping('binance-ohlcv', {
+        constants: { source: 's', venue: 'binance', symbol: 'BTC/USDT', interval: '1m' },
+      });
+      const a = await Store.open(':memory:');
+      const b = await Store.open(':memory:');
+      const ra = await ingestFile(a, f, m, { native: false });
+      const rb = await ingestFile(b, f, m);
+      expect(rb).toEqual(ra);
+      const fa = await a.readBars({ symbol: 'BTC/USDT', interval: '1m' });
+      const fb = await b.readBars({ symbol: 'BTC/USDT', interval: '1m' });
+      expect(Array.from(fb.ts)).toEqual(Array.from(fa.ts));
+      for (const col of Object.keys(fa.columns))
+        expect(Array.from(fb.columns[col]), col).toEqual(Array.from(fa.columns[col]));
+      expect(await ingestFile(b, f, m)).toMatchObject({ inserted: 0, existing: 3000 });
+      // a bad row in the middle: the native check refuses, the streaming path names it
+      const bad = [...lines];
+      bad[1500] = bad[1500].replace(/,([0-9.]+),([0-9.]+)$/, ',-1,$2');
+      const g = join(dir, 'bad.csv');
+      writeFileSync(g, bad.join('\n'));
+      const s = await Store.open(':memory:');
+      await expect(ingestFile(s, g, m)).rejects.toThrow(/line 1501, field "volume": must be >= 0, got -1/);
+      expect(await s.count('bars')).toBe(0);
+      a.close();
+      b.close();
+      s.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

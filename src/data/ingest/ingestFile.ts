@@ -5,6 +5,8 @@ import { TABLES } from '../tables.js';
 import { validateRecord } from '../validate.js';
 import { type ColumnMapping, type ColumnMappingInput, mappingSchema } from './mapping.js';
 import { openRows } from './readRows.js';
+import { compileFastBars } from './fastBars.js';
+import { tryNativeBarsCsv } from './nativeCsv.js';
 import { compileMapping, type RowIssue } from './rowMapper.js';
 
 /** `strict` (default): the first bad row aborts and nothing is written. `lenient`: bad rows are skipped and reported. */
@@ -17,6 +19,11 @@ export interface IngestOptions {
   onProgress?: (done: number, total: number) => void;
   /** How many individual skipped-row issues a lenient report lists (default 20; all are counted). */
   maxIssues?: number;
+  /**
+   * Try DuckDB's native CSV reader first for plain bar CSVs (default true). It falls back to the streaming
+   * JavaScript path whenever any row needs a message, so results are identical either way.
+   */
+  native?: boolean;
 }
 
 /** One bad row: where and why. Lines are 1-based and count the header (records for JSON/Parquet). */
@@ -91,6 +98,39 @@ export async function ingestFile(
   const label = file;
   const source = await openRows(file, mapping, () => store.openConnection());
   const compiled = compileMapping(mapping, source.header, label);
+  if (opts.native !== false && source.format === 'csv' && source.header && source.firstRow) {
+    const timeIdx = ((ref) => {
+      const names = Array.isArray(ref) ? ref : [ref];
+      for (const n of names) {
+        const i = typeof n === 'number' ? n : (source.header?.indexOf(n) ?? -1);
+        if (i >= 0) return i;
+      }
+      return -1;
+    })(mapping.time.column);
+    const firstTime = timeIdx >= 0 ? String(source.firstRow[timeIdx] ?? '') : '';
+    const native = await tryNativeBarsCsv(store, file, mapping, source.header, firstTime);
+    if (native) {
+      await source.batches.return(undefined);
+      opts.onProgress?.(source.total, source.total);
+      return {
+        file: label,
+        kind,
+        format: source.format,
+        mode,
+        rows: native.rows,
+        records: native.rows,
+        inserted: native.inserted,
+        existing: native.rows - native.inserted,
+        skipped: 0,
+        skippedReasons: [],
+        issues: [],
+        filtered: 0,
+        blankCells: 0,
+        from: native.from,
+        to: native.to,
+      };
+    }
+  }
   const timeKeyed = spec.keyFields.includes('tsEvent');
   const seriesFields = spec.keyFields.filter((f) => f !== 'tsEvent');
   const lastTs = new Map<string, number>();
@@ -124,10 +164,24 @@ export async function ingestFile(
   const width = source.format === 'csv' ? compiled.width : undefined;
   const validateOpts = { ohlcContainment: mapping.ohlcContainment };
 
-  const checkOrder = (rec: Record<string, unknown>): RowIssue | undefined => {
-    if (!timeKeyed) return undefined;
+  const range = { min: Number.POSITIVE_INFINITY, max: Number.NEGATIVE_INFINITY };
+  const seriesKey = (rec: Record<string, unknown>): string => {
     let key = '';
     for (const f of seriesFields) key += `${String(rec[f])}\u0001`;
+    return key;
+  };
+  const fast =
+    source.format === 'csv'
+      ? compileFastBars(mapping, source.header, writer.columns, (v) => writer.appendRow(v), {
+          lastTs,
+          seriesKey,
+          range,
+        })
+      : undefined;
+
+  const checkOrder = (rec: Record<string, unknown>): RowIssue | undefined => {
+    if (!timeKeyed) return undefined;
+    const key = seriesKey(rec);
     const ts = rec.tsEvent as number;
     if (order === 'any') {
       let set = seenTs.get(key);
@@ -185,6 +239,10 @@ export async function ingestFile(
           await fail(line, { field: '(row)', reason });
           continue;
         }
+        if (fast?.(cells)) {
+          report.records += 1;
+          continue;
+        }
         const c0 = cells[0] as { __jsonError?: string } | undefined;
         if (c0 && typeof c0 === 'object' && c0.__jsonError) {
           await fail(line, { field: '(row)', reason: `malformed JSON: ${c0.__jsonError}` });
@@ -216,11 +274,7 @@ export async function ingestFile(
         for (let k = 0; k < rowRecords.length; k++) {
           const rec = rowRecords[k];
           const ts = rec.tsEvent as number;
-          if (timeKeyed && order !== 'any') {
-            let key = '';
-            for (const f of seriesFields) key += `${String(rec[f])}\u0001`;
-            lastTs.set(key, ts);
-          }
+          if (timeKeyed && order !== 'any') lastTs.set(seriesKey(rec), ts);
           if (ts < minTs) minTs = ts;
           if (ts > maxTs) maxTs = ts;
           writer.append(rec);
@@ -243,8 +297,8 @@ export async function ingestFile(
   report.existing = result.existing;
   report.skippedReasons = [...reasons.values()].sort((a, b) => b.count - a.count);
   if (report.records > 0) {
-    report.from = minTs;
-    report.to = maxTs;
+    report.from = Math.min(minTs, range.min);
+    report.to = Math.max(maxTs, range.max);
   }
   return report;
 }

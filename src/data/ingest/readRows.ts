@@ -20,6 +20,8 @@ export interface RowSource {
   header: string[] | undefined;
   total: number;
   batches: AsyncGenerator<RowBatch>;
+  /** First data row (CSV), to sniff the time format. */
+  firstRow?: unknown[];
   /** Word for a position in error messages: `line` or `record`. */
 }
 
@@ -102,21 +104,16 @@ export async function openRows(
     const first = await gen.next();
     if (first.done || first.value.rows.length === 0)
       throw new InputFileError(file, 'empty file: no header row');
-    const all = first.value.rows;
+    const head = first.value;
     const header = mapping.hasHeader
-      ? all[0].fields.map((h) => h.trim())
-      : all[0].fields.map((_, i) => String(i));
-    const restRows = mapping.hasHeader ? all.slice(1) : all;
+      ? head.rows[0].map((h) => h.trim())
+      : head.rows[0].map((_, i) => String(i));
+    const skip = mapping.hasHeader ? 1 : 0;
     async function* batches(): AsyncGenerator<RowBatch> {
-      yield {
-        lines: restRows.map((r) => r.line),
-        rows: restRows.map((r) => r.fields),
-        done: first.value.bytesRead,
-      };
-      for await (const b of gen)
-        yield { lines: b.rows.map((r) => r.line), rows: b.rows.map((r) => r.fields), done: b.bytesRead };
+      yield { lines: head.lines.slice(skip), rows: head.rows.slice(skip), done: head.bytesRead };
+      for await (const b of gen) yield { lines: b.lines, rows: b.rows, done: b.bytesRead };
     }
-    return { format, header, total: size, batches: batches() };
+    return { format, header, total: size, batches: batches(), firstRow: head.rows[skip] };
   }
   if (format === 'json') {
     let doc: unknown;
