@@ -8,9 +8,9 @@ export const gasFees: FactorSpec = {
   category: 'onchain',
   name: 'Gas prices and network efficiency',
   definition:
-    'EVM chains: daily median base fee and median priority fee (tip) in gwei (EIP-1559), tip share = ' +
-    'priority / (base + priority), base-fee 30-day z-score (ddof 1). UTXO chains: median fee per transaction ' +
-    'in USD (Coin Metrics FeeMedUSD) and its 7-day mean. Outputs whose inputs are absent stay NaN.',
+    'Median fee per transaction in USD (Coin Metrics FeeMedUSD, any chain) and its 7-day mean; EVM chains: ' +
+    'daily median base fee and median priority fee (tip) in gwei (EIP-1559), tip share = priority / (base + ' +
+    'priority), base-fee 30-day z-score (ddof 1). Outputs whose inputs are absent stay NaN.',
   reference:
     'EIP-1559 (Buterin et al. 2019); Roughgarden (2020), "Transaction Fee Mechanism Design for EIP-1559".',
   inputs: [
@@ -20,21 +20,21 @@ export const gasFees: FactorSpec = {
   ],
   minInputs: 1,
   frequency: '1d',
-  unit: 'gwei',
+  unit: 'usd',
   outputs: [
-    { name: 'value', unit: 'gwei', description: 'median base fee' },
+    { name: 'value', unit: 'usd', description: 'median fee per transaction' },
+    { name: 'median_fee_usd_7d', unit: 'usd', description: '7-day mean of the median fee' },
+    { name: 'base_fee', unit: 'gwei', description: 'median base fee' },
     { name: 'priority_fee', unit: 'gwei', description: 'median priority fee' },
     { name: 'tip_share', unit: 'ratio', description: 'priority / (base + priority)' },
     { name: 'base_fee_z30', unit: 'z', description: '30-day z-score of the base fee' },
-    { name: 'median_fee_usd', unit: 'usd', description: 'median fee per transaction' },
-    { name: 'median_fee_usd_7d', unit: 'usd', description: '7-day mean of the median fee' },
   ],
   expr: {
-    value: $('base_fee'),
+    value: $('median_fee_usd'),
+    median_fee_usd_7d: mean($('median_fee_usd'), 7),
+    base_fee: $('base_fee'),
     priority_fee: $('priority_fee'),
     tip_share: div($('priority_fee'), add($('base_fee'), $('priority_fee'))),
     base_fee_z30: zscore($('base_fee'), 30),
-    median_fee_usd: $('median_fee_usd'),
-    median_fee_usd_7d: mean($('median_fee_usd'), 7),
   },
 };

@@ -64,7 +64,7 @@ describe.skipIf(!sharedDataAvailable())(
         '2020-07-20',
       );
       checkOnReal(networkUtilization, { block_size: cmCol('BlkSizeMeanByte') }, '2012-01-01', '2020-07-20');
-      checkOnReal(gasFees, { median_fee_usd: cmCol('FeeMedUSD') }, '2012-01-01', '2020-07-20', -1);
+      checkOnReal(gasFees, { median_fee_usd: cmCol('FeeMedUSD') }, '2012-01-01', '2020-07-20');
       checkOnReal(
         velocitySupply,
         {
