@@ -157,6 +157,23 @@ describe('TradingEnv: the MDP with costs always on', () => {
     expect(attribution.fees).toBeLessThan(0);
   });
 
+  it('with permanent impact, a buy lifts and a sell lowers every later replayed price of the asset', () => {
+    const env = new TradingEnv({ permanentImpact: 0.5, episodeLength: 20 });
+    env.reset({ options: { start: 700 } });
+    env.step(Int32Array.of(SIDE_BUY, 2, 2));
+    const up = env.broker.priceScale[0];
+    expect(up).toBeGreaterThan(1);
+    env.step(Int32Array.of(SIDE_SELL, 2, 2));
+    expect(env.broker.priceScale[0]).toBeLessThan(up);
+    const plain = new TradingEnv({ episodeLength: 20 });
+    plain.reset({ options: { start: 700 } });
+    plain.step(Int32Array.of(SIDE_BUY, 2, 2));
+    expect(plain.broker.priceScale[0]).toBe(1);
+    // The mark after the buy is the replayed close times the impact scale.
+    const close = env.replay.close[701];
+    expect(env.broker.account.marks[0]).not.toBe(close);
+  });
+
   it('round trips lose money to costs versus a frictionless replay of the same actions', () => {
     const run = (execution: Record<string, unknown>) => {
       const env = new TradingEnv({ execution, episodeLength: 100 });
