@@ -7,6 +7,28 @@ import { V3Pool } from './amm/v3Pool.js';
  * Uniswap v3 swaps per second on a pool with 400 overlapping positions (tick spacing 60), alternating
  * directions with sizes that cross several initialized ticks per swap; exact bigint math as in `V3Pool`.
  */
+async function timeSdk(pool: V3Pool, amounts: bigint[], n: number): Promise<number> {
+  const { Token, CurrencyAmount } = await import('@uniswap/sdk-core');
+  const { Pool } = await import('@uniswap/v3-sdk');
+  const t0 = new Token(1, '0x0000000000000000000000000000000000000001', 18);
+  const t1 = new Token(1, '0x0000000000000000000000000000000000000002', 18);
+  const ticks = pool.initializedTicks().map((t) => ({
+    index: t.index,
+    liquidityNet: t.liquidityNet.toString(),
+    liquidityGross: t.liquidityGross.toString(),
+  }));
+  let sdk = new Pool(t0, t1, 3000, pool.sqrtPriceX96.toString(), pool.liquidity.toString(), pool.tick, ticks);
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < n; i++) {
+    const zeroForOne = sdk.tickCurrent > 0;
+    const [, next] = await sdk.getOutputAmount(
+      CurrencyAmount.fromRawAmount(zeroForOne ? t0 : t1, amounts[i & 1023].toString()),
+    );
+    sdk = next;
+  }
+  return n / (Number(process.hrtime.bigint() - start) / 1e9);
+}
+
 export const benchmark: Benchmark = {
   name: 'amm',
   description: 'Uniswap v3 swaps per second crossing initialized ticks (exact bigint math)',
@@ -32,12 +54,16 @@ export const benchmark: Benchmark = {
     for (let i = 0; i < n; i++) swapOnce(i);
     const sec = Number(process.hrtime.bigint() - t0) / 1e9;
     opts.log(`${n} swaps in ${sec.toFixed(3)} s, ${(crossed / n).toFixed(2)} ticks crossed per swap`);
+    // peer: the official @uniswap/v3-sdk (JSBI math) quoting swaps of the same sizes on the same pool state
+    const sdkSwapsPerSec = await timeSdk(pool, amounts, Number(opts.args.sdkSwaps ?? 1000));
+    opts.log(`@uniswap/v3-sdk: ${sdkSwapsPerSec.toFixed(0)} swaps/s`);
     return {
       swaps: n,
       seconds: sec,
       swapsPerSec: n / sec,
       ticksCrossedPerSwap: crossed / n,
-      finalTick: pool.tick,
+      sdkSwapsPerSec,
+      speedupVsSdk: n / sec / sdkSwapsPerSec,
     };
   },
 };
