@@ -1,11 +1,24 @@
 import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Benchmark } from '../../bench/runner.js';
 import { Rng } from '../math/rng.js';
 import { ingestFile } from './ingest/ingestFile.js';
 import { presetMapping } from './ingest/presets.js';
 import { Store } from './store.js';
+
+/**
+ * The shape of `bench/runner.ts`'s `Benchmark`, restated here so `src/data` does not import outside `src`
+ * (the architecture test allows only domain imports); the runner loads `benchmark` by name.
+ */
+interface Benchmark {
+  name: string;
+  description: string;
+  run(opts: {
+    json: boolean;
+    args: Record<string, string>;
+    log: (msg: string) => void;
+  }): Promise<Record<string, number | string | boolean | null>>;
+}
 
 /** Writes `rows` 1-minute OHLCV bars (epoch-ms times, random walk) as CSV, streamed to disk. */
 async function writeCsv(path: string, rows: number, seed: number): Promise<void> {
@@ -83,6 +96,8 @@ export const benchmark: Benchmark = {
         readMs: Math.round(readMs),
         readRowsPerSec: Math.round(rows / (readMs / 1000)),
         goalRowsPerSec: 1_000_000,
+        cpus: availableParallelism(),
+        loadAvg1m: Math.round(loadavg()[0] * 10) / 10,
       };
     } finally {
       rmSync(dir, { recursive: true, force: true });
