@@ -90,6 +90,25 @@ describe('fused attention kernels (WebAssembly SIMD)', () => {
       for (let i = 0; i < a.length; i++) expect(maxDiff(a[i], b[i])).toBeLessThan(1e-4);
     }
   });
+  it('two stacked fused layers (forward state spilled and restored) match the TF.js path', () => {
+    const m1 = new MultiHeadAttention({ numHeads: 2, causal: true, seed: 21 });
+    const m2 = new MultiHeadAttention({ numHeads: 2, causal: true, seed: 22 });
+    const x = randn([2, 5, 8], 23);
+    m2.apply(m1.apply(x));
+    const vars = [...m1.variables(), ...m2.variables()];
+    const run = (fused: boolean) => {
+      setFusedAttention(fused);
+      const { value, grads } = tf.variableGrads(
+        () => tf.sum(tf.square(m2.apply(m1.apply(x)) as tf.Tensor)) as tf.Scalar,
+        vars,
+      );
+      setFusedAttention(undefined);
+      return [value, ...vars.map((v) => grads[v.name])];
+    };
+    const a = run(true);
+    const b = run(false);
+    for (let i = 0; i < a.length; i++) expect(maxDiff(a[i], b[i])).toBeLessThan(1e-4);
+  });
 });
 
 describe('MultiHeadAttention', () => {

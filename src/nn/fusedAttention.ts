@@ -14,6 +14,33 @@ function release(a: Float32Array): void {
 }
 
 /**
+ * Forward state of one call that backward needs. While `resident`, its input and P still sit in kernel
+ * memory at its offsets (no copy needed); any other call first spills P to `p` (the input is kept in JS).
+ */
+interface SavedState {
+  resident: boolean;
+  p: Float32Array | null;
+  oP: number;
+  pn: number;
+}
+
+let residentState: SavedState | undefined;
+
+/** Spills the resident forward state (if any) so the memory can be reused. */
+function claimMemory(m: Float32Array): void {
+  const r = residentState;
+  if (!r) return;
+  r.p = acquire(r.pn);
+  r.p.set(m.subarray(r.oP, r.oP + r.pn));
+  r.resident = false;
+  residentState = undefined;
+}
+
+function taping(): boolean {
+  return (tf.engine().state as unknown as { gradientDepth: number }).gradientDepth > 0;
+}
+
+/**
  * Where each attention group's rows live, in floats: group g has query rows at `q(g) + i * qStride`, keys at
  * `k(g) + j * kvStride`, values at `v(g) + j * kvStride`, outputs at `o(g) + i * oStride`, all relative to
  * the input buffer (q, k, v) or the output buffer (o). Gradients use the same layout.
@@ -87,23 +114,40 @@ function run(
     const xin = (args[0] as tf.Tensor).dataSync() as Float32Array;
     mem.ensureBytes(total * 4);
     let m = mem.f32;
+    claimMemory(m);
     m.set(xin, oIn);
     for (let g = 0; g < groups; g++)
       kern.dots(4 * (oIn + L.q(g)), 4 * (oIn + L.k(g)), 4 * (oP + g * t * s), t, s, c, qs, kvs);
     softmaxRows(m, oP, groups * t, t, s, causal, scale);
     for (let g = 0; g < groups; g++)
       kern.rowsAxpy(4 * (oP + g * t * s), 4 * (oIn + L.v(g)), 4 * (oOut + L.o(g)), t, s, c, kvs, os);
-    const p = acquire(pn);
-    p.set(m.subarray(oP, oP + pn));
     const value = tf.tensor(m.subarray(oOut, oOut + L.outSize), outShape);
+    const state: SavedState = { resident: false, p: null, oP, pn };
+    if (taping()) {
+      state.resident = true;
+      residentState = state;
+    }
     const gradFunc = (dy: tf.Tensor) => {
       const da = dy.dataSync() as Float32Array;
       mem.ensureBytes(total * 4);
       m = mem.f32;
-      m.set(xin, oIn);
+      if (state.resident) {
+        // Nothing ran since this forward: input and P are still in place.
+        state.resident = false;
+        residentState = undefined;
+      } else {
+        claimMemory(m);
+        const p = state.p;
+        if (!p)
+          throw new Error(
+            'fused attention: forward state was not saved (backward without a recorded forward)',
+          );
+        m.set(xin, oIn);
+        m.set(p, oP);
+        release(p);
+        state.p = null;
+      }
       m.set(da, oOut);
-      m.set(p, oP);
-      release(p);
       for (let g = 0; g < groups; g++)
         kern.dots(4 * (oOut + L.o(g)), 4 * (oIn + L.v(g)), 4 * (oDP + g * t * s), t, s, c, os, kvs);
       // dS = P * (dP - rowsum(dP * P)) * scale, written over dP.
