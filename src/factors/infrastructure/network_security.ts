@@ -15,13 +15,12 @@ export const networkSecurity: FactorSpec = {
   reference:
     'Srinivasan & Lee (2017), "Quantifying Decentralization"; Gervais et al. (2016), "On the Security and Performance of Proof of Work Blockchains", CCS; DefiLlama hacks dataset.',
   inputs: [
-    dailyInput('nakamoto', 'onchain', 'nakamoto_coefficient', { optional: true }),
+    dailyInput('nakamoto', 'onchain', 'nakamoto_coefficient'),
     dailyInput('top_pool', 'onchain', 'top_pool_share', { optional: true }),
     sumInput('exploits', 'events', 'exploit', { optional: true }),
     sumInput('loss', 'events', 'exploit_loss_usd', { optional: true }),
     sumInput('hack_news', 'text', 'label_hack', { source: 'news', optional: true }),
   ],
-  minInputs: 1,
   frequency: '1d',
   unit: 'entities',
   outputs: [

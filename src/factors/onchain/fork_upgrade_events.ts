@@ -13,12 +13,12 @@ function compute(inp: FactorComputeInputs): Record<string, Float64Array> {
   const { n, columns } = inp;
   const forks = columns.forks;
   const upgrades = columns.upgrades;
-  // Either event source alone is enough (an absent source is NaN and adds nothing); both absent is NaN.
+  // An absent fork source is NaN and adds nothing.
   const events = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const a = forks[i];
     const b = upgrades[i];
-    events[i] = Number.isNaN(a) ? b : Number.isNaN(b) ? a : a + b;
+    events[i] = Number.isNaN(a) ? b : a + b;
   }
   const value = new Float64Array(n);
   const e30 = new Float64Array(n);
@@ -40,17 +40,17 @@ export const forkUpgradeEvents: FactorSpec = {
   name: 'Fork events and protocol upgrades',
   definition:
     'Discrete protocol events (kind events: fork, upgrade activations such as SegWit, Taproot, London, the ' +
-    'Merge, halvings) counted per day (either event source alone suffices); 30-day and 90-day event counts; ' +
+    'Merge, halvings; the upgrade source is required, forks are added when a fork source exists) counted per ' +
+    'day; 30-day and 90-day event counts; ' +
     'upgrade-news intensity = 30-day sum of news items labelled "upgrade" by the text classifier (forks, ' +
     'EIPs/BIPs, mainnet, halving). An empty day counts 0; an absent source is NaN.',
   reference:
     'Event indicators as in Corbet et al. (2019), "Cryptocurrencies as a financial asset", IRFA, section 5.',
   inputs: [
     sumInput('forks', 'events', 'fork', { optional: true }),
-    sumInput('upgrades', 'events', 'upgrade', { optional: true }),
+    sumInput('upgrades', 'events', 'upgrade'),
     sumInput('upgrade_news', 'text', 'label_upgrade', { source: 'news', optional: true }),
   ],
-  minInputs: 1,
   frequency: '1d',
   unit: 'events',
   outputs: [

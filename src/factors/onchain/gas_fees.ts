@@ -16,9 +16,8 @@ export const gasFees: FactorSpec = {
   inputs: [
     dailyInput('base_fee', 'onchain', 'base_fee_gwei', { optional: true }),
     dailyInput('priority_fee', 'onchain', 'priority_fee_gwei', { optional: true }),
-    dailyInput('median_fee_usd', 'onchain', 'fee_median_usd', { optional: true }),
+    dailyInput('median_fee_usd', 'onchain', 'fee_median_usd'),
   ],
-  minInputs: 1,
   frequency: '1d',
   unit: 'usd',
   outputs: [

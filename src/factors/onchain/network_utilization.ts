@@ -16,12 +16,11 @@ export const networkUtilization: FactorSpec = {
     'bytes where a mempool source exists and its 30-day z-score (ddof 1). Unavailable outputs stay NaN.',
   reference: 'Nakamoto (2008); BIP 141 (block weight); EIP-1559 (gas target = limit / 2); mempool.space.',
   inputs: [
-    dailyInput('block_size', 'onchain', 'block_size_mean_bytes', { optional: true }),
+    dailyInput('block_size', 'onchain', 'block_size_mean_bytes'),
     dailyInput('gas_used', 'onchain', 'gas_used', { optional: true }),
     dailyInput('gas_limit', 'onchain', 'gas_limit', { optional: true }),
     dailyInput('mempool', 'onchain', 'mempool_size_bytes', { optional: true }),
   ],
-  minInputs: 1,
   frequency: '1d',
   unit: 'ratio',
   outputs: [

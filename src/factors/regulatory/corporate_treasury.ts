@@ -14,13 +14,9 @@ export const corporateTreasury: FactorSpec = {
     '"corporate treasury", "balance sheet") over 30 days.',
   reference: 'BitcoinTreasuries.net methodology; Auer et al. (2022), BIS WP 1013.',
   inputs: [
-    dailyInput('holdings', 'index', 'corporate_treasury_holdings', {
-      optional: true,
-      staleMs: 35 * 86_400_000,
-    }),
+    dailyInput('holdings', 'index', 'corporate_treasury_holdings', { staleMs: 35 * 86_400_000 }),
     sumInput('news', 'text', 'label_treasury', { source: 'news', optional: true }),
   ],
-  minInputs: 1,
   frequency: '1d',
   unit: 'coins',
   outputs: [

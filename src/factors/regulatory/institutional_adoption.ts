@@ -16,12 +16,11 @@ export const institutionalAdoption: FactorSpec = {
   reference:
     'CryptoQuant "Fund Holdings"; Auer, Farag, Lewrick, Orazem & Zoss (2022), "Banking in the shadow of Bitcoin? The institutional adoption of cryptocurrencies", BIS WP 1013.',
   inputs: [
-    dailyInput('fund_reserves', 'onchain', 'fund_reserve', { optional: true }),
+    dailyInput('fund_reserves', 'onchain', 'fund_reserve'),
     sumInput('inst', 'text', 'label_institutional', { source: 'news', optional: true }),
     sumInput('adopt', 'text', 'label_adoption', { source: 'news', optional: true }),
     sumInput('news', 'text', 'count', { source: 'news', optional: true }),
   ],
-  minInputs: 1,
   frequency: '1d',
   unit: 'log',
   outputs: [
