@@ -11,7 +11,7 @@ export const regimeHmm: FactorSpec = {
     'value: filtered probability P(turbulent | returns up to t) of a 2-state Gaussian HMM (diagonal covariance) on ' +
     'the features (r_t, |r_t|) of daily log returns, the turbulent state being the one with larger mean |r|; ' +
     'fitted by Baum-Welch on the last 730 daily returns known at the time, first after 250 returns, refitted every ' +
-    '90 days, forward-filtered between refits (no smoothing: nothing after t is used); turbulent: 1 when value > 0.5.',
+    '180 days, forward-filtered between refits (no smoothing: nothing after t is used); turbulent: 1 when value > 0.5.',
   reference: 'Hamilton (1989), Econometrica 57; Rabiner (1989), Proc. IEEE 77; Ang & Bekaert (2002) RFS 15.',
   inputs: [barInput('close', 'close')],
   frequency: '1d',
@@ -21,7 +21,7 @@ export const regimeHmm: FactorSpec = {
     { name: 'turbulent', unit: 'flag', description: '1 when the turbulent regime is more likely' },
   ],
   expr: () => {
-    const p = hmmRegime(logRet($('close'), 1), 730, 90, 250);
+    const p = hmmRegime(logRet($('close'), 1), 730, 180, 250);
     return { value: p, turbulent: gt(p, 0.5) };
   },
 };

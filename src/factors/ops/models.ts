@@ -110,7 +110,7 @@ export class GarchVolTracker {
         lower: [mean - 10 * sd, v * 1e-8, 0, 0],
         upper: [mean + 10 * sd, 10 * v, 1, 1],
         step: [0.05 * sd, 0.2 * this.omega, 0.01, 0.01],
-        maxEvals: 400,
+        maxEvals: 250,
         fTol: 1e-9,
         restarts: 0,
       });
@@ -229,7 +229,7 @@ export class HmmRegimeTracker {
       x[2 * j + 1] = Math.abs(r);
     }
     try {
-      const { model } = fitGaussianHmm(x, 2, 2, { sortFeature: 1, maxIter: 60, tol: 1e-7 });
+      const { model } = fitGaussianHmm(x, 2, 2, { sortFeature: 1, maxIter: 40, tol: 1e-6 });
       const filtered = filterHmm(model, x);
       this.model = model;
       this.p[0] = filtered[2 * (m - 1)];

@@ -75,7 +75,7 @@ export const volatility: FactorSpec = {
     '- (2 ln 2 - 1) ln(C/O)^2)); rogers_satchell = sqrt(mean(ln(H/C)ln(H/O) + ln(L/C)ln(L/O))); yang_zhang = ' +
     'sqrt(var(ln O_t/C_{t-1}) + k var(ln C_t/O_t) + (1 - k) RS), k = 0.34/(1.34 + (n+1)/(n-1)); garch = one-step-ahead ' +
     'GARCH(1,1) conditional volatility (constant mean, normal errors, arch backcast) fitted by maximum likelihood on ' +
-    'the last min(2000, 1 year) returns known at the time, refitted every 90 days; implied = Deribit DVOL (decimal).',
+    'the last min(2000, 1 year) returns known at the time, refitted every 180 days; implied = Deribit DVOL (decimal).',
   reference:
     'Parkinson (1980); Garman & Klass (1980); Rogers & Satchell (1991); Yang & Zhang (2000) J. Business 73; Bollerslev (1986).',
   inputs: [
@@ -100,7 +100,7 @@ export const volatility: FactorSpec = {
     const n = daysToRows(VOL_WINDOW_DAYS, p.barsPerDay, 3);
     const est = volEstimators($('open'), $('high'), $('low'), $('close'), n, param('barsPerYear'));
     const window = Math.min(2000, Math.max(250, Math.round(365 * p.barsPerDay)));
-    const g = garchVol(logRet($('close'), 1), window, daysToRows(90, p.barsPerDay), Math.min(window, 250));
+    const g = garchVol(logRet($('close'), 1), window, daysToRows(180, p.barsPerDay), Math.min(window, 250));
     return {
       value: est.cc,
       parkinson: est.parkinson,

@@ -110,6 +110,16 @@ export function syntheticBars(
   return { ts, open, high, low, close, volume, vwap, quote_volume: quoteVolume, trades };
 }
 
+/**
+ * Deterministic synthetic raw rows of one input (not bars): regular rows every `opts.stepMs` for as-of
+ * inputs, Poisson events otherwise; values shaped by the field name (see `syntheticInputs`).
+ */
+export function syntheticSeries(input: FactorInput, rng: Rng, opts: SyntheticOptions): InputSeries {
+  const ts = (input.align ?? 'asof') === 'asof' ? regularTimes(rng, opts) : eventTimes(rng, opts);
+  const custom = opts.fields?.[input.field];
+  return { ts, values: custom ? custom(rng, ts) : syntheticValues(input, rng, ts) };
+}
+
 function syntheticValues(input: FactorInput, rng: Rng, ts: Float64Array): Float64Array {
   const f = input.field.toLowerCase();
   const n = ts.length;
