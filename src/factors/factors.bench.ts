@@ -127,7 +127,7 @@ async function runCatalogue(opts: BenchOptions, provider: InputProvider, years: 
       rows = res.ts.length;
       for (const col of Object.values(res.columns)) {
         values += col.length;
-        for (let i = 0; i < col.length; i++) if (col[i] === col[i]) finite++;
+        for (let i = 0; i < col.length; i++) if (!Number.isNaN(col[i])) finite++;
       }
     });
   }
