@@ -418,6 +418,48 @@ export class Chain {
         this.recordSwap(records, 'uniswap_v3', call.pool, from, tIn, tOut, paid, out);
         return;
       }
+      case 'addLiquidityV2': {
+        this.useGas(gas, GAS.liquidity, limit);
+        const p = this.pool2(call.pool);
+        if (L.balanceOf(p.token0, from) < call.amount0 || L.balanceOf(p.token1, from) < call.amount1)
+          throw new TxRevertedError('insufficient balance to add liquidity');
+        L.transfer(p.token0, from, call.pool, call.amount0);
+        L.transfer(p.token1, from, call.pool, call.amount1);
+        p.pair.mint(from, call.amount0, call.amount1);
+        this.touchedPools.add(call.pool);
+        return;
+      }
+      case 'removeLiquidityV2': {
+        this.useGas(gas, GAS.liquidity, limit);
+        const p = this.pool2(call.pool);
+        const out = p.pair.burn(from, call.liquidity);
+        L.transfer(p.token0, call.pool, from, out.amount0);
+        L.transfer(p.token1, call.pool, from, out.amount1);
+        this.touchedPools.add(call.pool);
+        return;
+      }
+      case 'mintV3': {
+        this.useGas(gas, GAS.liquidity, limit);
+        const p = this.pool3(call.pool);
+        const paid = p.pool.mint(from, call.tickLower, call.tickUpper, call.liquidity);
+        if (L.balanceOf(p.token0, from) < paid.amount0 || L.balanceOf(p.token1, from) < paid.amount1)
+          throw new TxRevertedError('insufficient balance to mint the position');
+        L.transfer(p.token0, from, call.pool, paid.amount0);
+        L.transfer(p.token1, from, call.pool, paid.amount1);
+        this.touchedPools.add(call.pool);
+        return;
+      }
+      case 'burnV3': {
+        this.useGas(gas, GAS.liquidity, limit);
+        const p = this.pool3(call.pool);
+        p.pool.burn(from, call.tickLower, call.tickUpper, call.liquidity);
+        const max = (1n << 128n) - 1n;
+        const got = p.pool.collect(from, call.tickLower, call.tickUpper, max, max);
+        L.transfer(p.token0, call.pool, from, got.amount0);
+        L.transfer(p.token1, call.pool, from, got.amount1);
+        this.touchedPools.add(call.pool);
+        return;
+      }
       case 'lend': {
         this.useGas(gas, GAS.lend, limit);
         const m = this.market();
@@ -540,9 +582,9 @@ export class Chain {
   private snapshotContracts(call: TxCall): [object, unknown][] {
     const out: [object, unknown][] = [];
     const visit = (c: TxCall) => {
-      if (c.type === 'swapV2')
+      if (c.type === 'swapV2' || c.type === 'addLiquidityV2' || c.type === 'removeLiquidityV2')
         out.push([this.pool2(c.pool).pair, structuredClone({ ...this.pool2(c.pool).pair })]);
-      else if (c.type === 'swapV3')
+      else if (c.type === 'swapV3' || c.type === 'mintV3' || c.type === 'burnV3')
         out.push([this.pool3(c.pool).pool, structuredClone({ ...this.pool3(c.pool).pool })]);
       else if ((c.type === 'lend' || c.type === 'liquidate') && this.lending) {
         const { ledger: _ledger, ...state } = this.lending as unknown as Record<string, unknown>;

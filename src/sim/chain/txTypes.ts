@@ -3,6 +3,10 @@ export type TxCall =
   | { type: 'transfer'; to: string; token?: string; amount: bigint }
   | { type: 'swapV2'; pool: string; zeroForOne: boolean; amountIn: bigint; minOut: bigint }
   | { type: 'swapV3'; pool: string; zeroForOne: boolean; amountIn: bigint; minOut: bigint }
+  | { type: 'addLiquidityV2'; pool: string; amount0: bigint; amount1: bigint }
+  | { type: 'removeLiquidityV2'; pool: string; liquidity: bigint }
+  | { type: 'mintV3'; pool: string; tickLower: number; tickUpper: number; liquidity: bigint }
+  | { type: 'burnV3'; pool: string; tickLower: number; tickUpper: number; liquidity: bigint }
   | { type: 'lend'; action: 'supply' | 'withdraw' | 'borrow' | 'repay'; token: string; amount: bigint }
   | { type: 'liquidate'; borrower: string; debtToken: string; collateralToken: string; amount: bigint }
   | { type: 'flashLoan'; token: string; amount: bigint; calls: TxCall[] }
@@ -47,6 +51,7 @@ export const GAS = {
   swapV3: 110_000n,
   swapV3PerTick: 25_000n,
   lend: 150_000n,
+  liquidity: 160_000n,
   liquidate: 250_000n,
   flashLoan: 60_000n,
   stake: 50_000n,
