@@ -33,7 +33,7 @@ export { PortfolioEnv, type PortfolioEnvConfig, type PortfolioObservation } from
 export { momentumBook, RiskEnv, type RiskEnvConfig } from './markets/riskEnv.js';
 export { SIDE_BUY, SIDE_HOLD, SIDE_SELL, TradingEnv, type TradingEnvConfig } from './markets/tradingEnv.js';
 export { FactorPanel } from './mdp/factorPanel.js';
-export { type MarketInputs, marketInputs } from './mdp/marketInputs.js';
+export { type FactorStamp, type MarketInputs, marketInputs } from './mdp/marketInputs.js';
 export { type AssetData, buildReplayData, type ReplayData } from './mdp/replayData.js';
 export { ReplayBroker, type ReplayBrokerOptions } from './mdp/replayBroker.js';
 export {
