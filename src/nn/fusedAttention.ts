@@ -61,32 +61,6 @@ interface Layout {
   outSize: number;
 }
 
-function softmaxRows(
-  m: Float32Array,
-  base: number,
-  rows: number,
-  t: number,
-  s: number,
-  causal: boolean,
-  scale: number,
-): void {
-  for (let r = 0; r < rows; r++) {
-    const end = causal ? (r % t) + 1 : s;
-    const b = base + r * s;
-    let mx = Number.NEGATIVE_INFINITY;
-    for (let j = 0; j < end; j++) if (m[b + j] > mx) mx = m[b + j];
-    let sum = 0;
-    for (let j = 0; j < end; j++) {
-      const e = Math.exp((m[b + j] - mx) * scale);
-      m[b + j] = e;
-      sum += e;
-    }
-    const inv = 1 / sum;
-    for (let j = 0; j < end; j++) m[b + j] *= inv;
-    for (let j = end; j < s; j++) m[b + j] = 0;
-  }
-}
-
 /** Forward and backward of attention over `L` on the kernels; the inputs' data is read once. */
 function run(
   kern: KernelSet,
@@ -118,7 +92,7 @@ function run(
     m.set(xin, oIn);
     for (let g = 0; g < groups; g++)
       kern.dots(4 * (oIn + L.q(g)), 4 * (oIn + L.k(g)), 4 * (oP + g * t * s), t, s, c, qs, kvs);
-    softmaxRows(m, oP, groups * t, t, s, causal, scale);
+    kern.softmax(4 * oP, groups * t, t, s, c, scale);
     for (let g = 0; g < groups; g++)
       kern.rowsAxpy(4 * (oP + g * t * s), 4 * (oIn + L.v(g)), 4 * (oOut + L.o(g)), t, s, c, kvs, os);
     const value = tf.tensor(m.subarray(oOut, oOut + L.outSize), outShape);

@@ -193,6 +193,178 @@ function kernelBodies(n: number): number[][] {
   return [dots, rows, cols];
 }
 
+const F32 = 0x7d;
+const f32Const = (v: number) => [0x43, ...new Uint8Array(new Float32Array([v]).buffer)];
+const vConstF32 = (v: number) => [0xfd, 0x0c, ...new Uint8Array(new Float32Array([v, v, v, v]).buffer)];
+const vConstI32 = (v: number) => [0xfd, 0x0c, ...new Uint8Array(new Int32Array([v, v, v, v]).buffer)];
+const VSUB = [0xfd, 0xe5, 0x01];
+const VMAX = [0xfd, 0xe9, 0x01];
+const TRUNC_SAT = [0xfd, 0xf8, 0x01];
+const CONVERT = [0xfd, 0xfa, 0x01];
+const I32X4_ADD = [0xfd, 0xae, 0x01];
+const I32X4_SHL = [0xfd, 0xab, 0x01];
+
+// softmax params: 0 p, 1 rows, 2 T, 3 S, 4 causal (i32), 5 scale (f32).
+// Locals: 6 r, 7 j, 8 end, 9 row, 10 end4 (i32); 11 mx, 12 sum, 13 inv (f32); 14 vx, 15 vacc, 16 vmx, 17 vscale, 18 vn (v128).
+const [
+  SP,
+  SROWS,
+  ST,
+  SS,
+  SCAUSAL,
+  SSCALE,
+  SR,
+  SJ,
+  SEND,
+  SROW,
+  SEND4,
+  SMX,
+  SSUM,
+  SINV,
+  VX,
+  VACC,
+  VMX,
+  VSCALE,
+  VN,
+] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18];
+
+/**
+ * exp of the four lanes of local VX (all <= 0 here), left on the stack: clamp at -87, split
+ * x = n ln2 + r with |r| <= ln2 / 2, degree-6 Taylor polynomial for e^r, times 2^n built in the exponent bits.
+ */
+const vexp = [
+  ...get(VX),
+  ...vConstF32(-87),
+  ...VMAX,
+  ...set(VX),
+  ...get(VX),
+  ...vConstF32(Math.LOG2E),
+  ...VMUL,
+  ...vConstF32(0.5),
+  ...VSUB,
+  ...TRUNC_SAT,
+  ...set(VN),
+  ...get(VX),
+  ...get(VN),
+  ...CONVERT,
+  ...vConstF32(Math.LN2),
+  ...VMUL,
+  ...VSUB,
+  ...set(VX),
+  // Horner: 1 + r (1 + r (1/2 + r (1/6 + r (1/24 + r (1/120 + r / 720)))))
+  ...vConstF32(1 / 720),
+  ...[1 / 120, 1 / 24, 1 / 6, 1 / 2, 1, 1].flatMap((c) => [...get(VX), ...VMUL, ...vConstF32(c), ...VADD]),
+  ...get(VN),
+  ...vConstI32(127),
+  ...I32X4_ADD,
+  ...i32(23),
+  ...I32X4_SHL,
+  ...VMUL,
+];
+
+const at = (j: number) => [...get(SROW), ...get(j), ...i32(4), ...MUL, ...ADD];
+const softmaxBody = forRange(SR, ZERO, get(SROWS), 1, [
+  // end = causal ? r % T + 1 : S; end4 = end & ~3; row = p + r * S * 4
+  ...get(SR),
+  ...get(ST),
+  0x70,
+  ...i32(1),
+  ...ADD,
+  ...get(SS),
+  ...get(SCAUSAL),
+  ...SELECT,
+  ...set(SEND),
+  ...get(SEND),
+  ...i32(-4),
+  0x71,
+  ...set(SEND4),
+  ...get(SP),
+  ...get(SR),
+  ...get(SS),
+  ...MUL,
+  ...i32(4),
+  ...MUL,
+  ...ADD,
+  ...set(SROW),
+  ...f32Const(Number.NEGATIVE_INFINITY),
+  ...set(SMX),
+  ...forRange(SJ, ZERO, get(SEND), 1, [...get(SMX), ...at(SJ), ...f32Load, 0x97, ...set(SMX)]),
+  ...get(SMX),
+  ...SPLAT,
+  ...set(VMX),
+  ...get(SSCALE),
+  ...SPLAT,
+  ...set(VSCALE),
+  ...v128Zero,
+  ...set(VACC),
+  ...forRange(SJ, ZERO, get(SEND4), 4, [
+    ...at(SJ),
+    ...at(SJ),
+    ...load(0),
+    ...get(VMX),
+    ...VSUB,
+    ...get(VSCALE),
+    ...VMUL,
+    ...set(VX),
+    ...vexp,
+    ...set(VX),
+    ...get(VX),
+    ...store(0),
+    ...get(VACC),
+    ...get(VX),
+    ...VADD,
+    ...set(VACC),
+  ]),
+  ...get(VACC),
+  ...lane(0),
+  ...get(VACC),
+  ...lane(1),
+  ...F32_ADD,
+  ...get(VACC),
+  ...lane(2),
+  ...get(VACC),
+  ...lane(3),
+  ...F32_ADD,
+  ...F32_ADD,
+  ...set(SSUM),
+  ...forRange(SJ, get(SEND4), get(SEND), 1, [
+    ...at(SJ),
+    ...at(SJ),
+    ...f32Load,
+    ...get(SMX),
+    0x93,
+    ...get(SSCALE),
+    0x94,
+    ...SPLAT,
+    ...set(VX),
+    ...vexp,
+    ...lane(0),
+    ...set(SINV),
+    ...get(SINV),
+    ...f32Store,
+    ...get(SSUM),
+    ...get(SINV),
+    ...F32_ADD,
+    ...set(SSUM),
+  ]),
+  ...f32Const(1),
+  ...get(SSUM),
+  0x95,
+  ...set(SINV),
+  ...forRange(SJ, ZERO, get(SEND), 1, [...at(SJ), ...at(SJ), ...f32Load, ...get(SINV), 0x94, ...f32Store]),
+  ...forRange(SJ, get(SEND), get(SS), 1, [...at(SJ), ...f32Const(0), ...f32Store]),
+]);
+
+function softmaxCode(): number[] {
+  const locals = vec([
+    [5, I32],
+    [3, F32],
+    [5, V128],
+  ]);
+  const fn = [...locals, ...softmaxBody, 0x0b];
+  return [...uleb(fn.length), ...fn];
+}
+
 function code(body: number[], n: number): number[] {
   const locals = vec([
     [5, I32],
@@ -205,6 +377,7 @@ function code(body: number[], n: number): number[] {
 /** Bytes of the kernel module for head width `4 n`; it imports its memory as `env.mem`. */
 export function kernelModuleBytes(n: number): Uint8Array {
   const type = [0x60, ...vec(new Array(8).fill([I32])), 0x00];
+  const softmaxType = [0x60, ...vec([[I32], [I32], [I32], [I32], [I32], [F32]]), 0x00];
   const bytes = [
     0x00,
     0x61,
@@ -214,18 +387,19 @@ export function kernelModuleBytes(n: number): Uint8Array {
     0x00,
     0x00,
     0x00,
-    ...section(1, vec([type])),
+    ...section(1, vec([type, softmaxType])),
     ...section(2, vec([[...name('env'), ...name('mem'), 0x02, 0x00, ...uleb(1)]])),
-    ...section(3, vec([[0x00], [0x00], [0x00]])),
+    ...section(3, vec([[0x00], [0x00], [0x00], [0x01]])),
     ...section(
       7,
       vec([
         [...name('dots'), 0x00, 0x00],
         [...name('rowsAxpy'), 0x00, 0x01],
         [...name('colsAxpy'), 0x00, 0x02],
+        [...name('softmax'), 0x00, 0x03],
       ]),
     ),
-    ...section(10, vec(kernelBodies(n).map((b) => code(b, n)))),
+    ...section(10, vec([...kernelBodies(n).map((b) => code(b, n)), softmaxCode()])),
   ];
   return new Uint8Array(bytes);
 }
@@ -262,6 +436,8 @@ export interface KernelSet {
   dots: Kernel;
   rowsAxpy: Kernel;
   colsAxpy: Kernel;
+  /** Row softmax of `rows` rows of `s` scaled scores in place (`causal`: row r keeps r % t + 1 entries). */
+  softmax: (p: number, rows: number, t: number, s: number, causal: number, scale: number) => void;
 }
 
 /** The kernel memory (shared by every head width) and its float view. */
@@ -309,7 +485,12 @@ export function attentionKernels(headDim: number): KernelSet | undefined {
   try {
     const inst = new api.Instance(new api.Module(kernelModuleBytes(n)), { env: { mem: memory.raw } });
     const ex = inst.exports as unknown as KernelSet;
-    const set: KernelSet = { dots: ex.dots, rowsAxpy: ex.rowsAxpy, colsAxpy: ex.colsAxpy };
+    const set: KernelSet = {
+      dots: ex.dots,
+      rowsAxpy: ex.rowsAxpy,
+      colsAxpy: ex.colsAxpy,
+      softmax: ex.softmax,
+    };
     sets.set(n, set);
     return set;
   } catch {
