@@ -85,16 +85,42 @@ export interface LoadPanelOptions {
   dropLast?: boolean;
 }
 
+/** Bar intervals of the shared Binance spot folders and their length in ms. */
+export const SHARED_INTERVALS: Readonly<Record<string, number>> = {
+  '1d': 86_400_000,
+  '4h': 14_400_000,
+  '1h': 3_600_000,
+};
+
 /**
  * Loads daily bars of several symbols into one aligned panel.
  * @throws {InputFileError} for a symbol without a file (listing where it looked).
  */
 export function loadDailyPanel(symbols: readonly string[], opts: LoadPanelOptions = {}): MarketPanel {
-  const dir = opts.dir ?? sharedDataPath('market', 'binance_spot_1d');
+  return loadPanel(symbols, '1d', opts);
+}
+
+/**
+ * Loads bars of one interval (`1d`, `4h`, `1h`: the shared `market/binance_spot_<interval>` folders, files
+ * `<SYMBOL>_<interval>.csv`) for several symbols into one aligned panel.
+ * @throws {InputFileError} for an unknown interval or a symbol without a file.
+ */
+export function loadPanel(
+  symbols: readonly string[],
+  interval: string,
+  opts: LoadPanelOptions = {},
+): MarketPanel {
+  const barMs = SHARED_INTERVALS[interval];
+  const dir = opts.dir ?? sharedDataPath('market', `binance_spot_${interval}`);
+  if (!barMs)
+    throw new InputFileError(
+      dir,
+      `unknown interval "${interval}" (known: ${Object.keys(SHARED_INTERVALS).join(', ')})`,
+    );
   const frames: Record<string, Frame> = {};
   for (const s of symbols) {
-    const file = join(dir, `${s}_1d.csv`);
-    if (!existsSync(file)) throw new InputFileError(file, `no daily bars for symbol ${s}`);
+    const file = join(dir, `${s}_${interval}.csv`);
+    if (!existsSync(file)) throw new InputFileError(file, `no ${interval} bars for symbol ${s}`);
     let f = readOhlcvCsv(file);
     const n = f.ts.length - (opts.dropLast === false ? 0 : 1);
     let a = 0;
@@ -107,7 +133,7 @@ export function loadDailyPanel(symbols: readonly string[], opts: LoadPanelOption
     };
     frames[s] = f;
   }
-  return alignPanel(frames, 86_400_000);
+  return alignPanel(frames, barMs);
 }
 
 /**

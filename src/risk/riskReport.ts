@@ -143,7 +143,7 @@ export function riskReport(
       current: Array.from(rm.filtered.subarray(last * K, last * K + K)),
     };
   }
-  const worst = findWorstWindows(t, r, 7, 3);
+  const worst = findWorstWindows(t, r, Math.max(1, Math.round((7 * 86_400_000) / barMs)), 3);
   const eq: number[] = [];
   const ddSeries: number[] = [];
   let g = 1;

@@ -234,8 +234,8 @@ export const DEFAULT_SHOCKS: readonly HypotheticalShock[] = [
 
 /**
  * Builds a {@link ShockPortfolio} from a panel and weights at its last bar: position values = weight x
- * `notional`, daily volatility and correlations from the last `lookback` bars of returns, ADV in quote
- * from the last 30 bars, and a `halfSpreadBps` half-spread.
+ * `notional`, volatility and correlations from the last `lookback` bars of returns (scaled to daily with
+ * sqrt(barsPerDay)), ADV in quote from the last 30 days of bars, and a `halfSpreadBps` half-spread.
  */
 export function shockPortfolioFromPanel(
   panel: { symbols: string[]; close: Float64Array[]; volume: Float64Array[] },
@@ -243,6 +243,7 @@ export function shockPortfolioFromPanel(
   notional: number,
   lookback = 90,
   halfSpreadBps = 1,
+  barsPerDay = 1,
 ): ShockPortfolio {
   const n = panel.symbols.length;
   const T = panel.close[0]?.length ?? 0;
@@ -272,14 +273,14 @@ export function shockPortfolioFromPanel(
   for (let i = 0; i < n; i++) {
     let s = 0;
     let m = 0;
-    for (let t = Math.max(0, T - 30); t < T; t++) {
+    for (let t = Math.max(0, T - 30 * barsPerDay); t < T; t++) {
       const q = panel.volume[i][t] * panel.close[i][t];
       if (Number.isFinite(q)) {
         s += q;
         m++;
       }
     }
-    adv[i] = m > 0 ? s / m : Number.NaN;
+    adv[i] = m > 0 ? (s / m) * barsPerDay : Number.NaN;
   }
   let wsum = 0;
   for (let i = 0; i < n; i++) if (Number.isFinite(panel.close[i][T - 1])) wsum += Math.abs(weights[i]);
@@ -289,7 +290,7 @@ export function shockPortfolioFromPanel(
   return {
     symbols: panel.symbols,
     values,
-    dailyVol: Float64Array.from(sd),
+    dailyVol: Float64Array.from(sd, (v) => v * Math.sqrt(barsPerDay)),
     corr,
     advQuote: adv,
     halfSpreadBps: new Float64Array(n).fill(halfSpreadBps),

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { parse as parseYaml } from 'yaml';
-import { loadDailyPanel, SHARED_DAILY_MAJORS } from '../../backtest/loadBars.js';
+import { loadPanel, SHARED_DAILY_MAJORS, SHARED_INTERVALS } from '../../backtest/loadBars.js';
 import { UsageError } from '../../errors/base.js';
 import { InputFileError, SchemaViolationError } from '../../errors/data.js';
 import { portfolioReturns, type RiskReport, riskReport } from '../../risk/riskReport.js';
@@ -25,20 +25,34 @@ interface Series {
   shock?: ShockPortfolio;
 }
 
-function fromSymbols(symbols: string[], weights: number[] | undefined, from?: number, to?: number): Series {
-  const panel = loadDailyPanel(symbols, { from, to });
+function fromSymbols(
+  symbols: string[],
+  weights: number[] | undefined,
+  from?: number,
+  to?: number,
+  interval = '1d',
+): Series {
+  const panel = loadPanel(symbols, interval, { from, to });
+  const barsPerDay = Math.round(86_400_000 / SHARED_INTERVALS[interval]);
   return {
-    label: `${weights ? 'weighted' : 'equal-weight'} portfolio of ${symbols.join(', ')} (daily rebalanced)`,
+    label: `${weights ? 'weighted' : 'equal-weight'} portfolio of ${symbols.join(', ')} (${interval} bars, rebalanced every bar)`,
     ts: panel.ts,
     returns: portfolioReturns(panel, weights),
     shock:
-      panel.ts.length > 91
-        ? shockPortfolioFromPanel(panel, weights ?? symbols.map(() => 1), 1_000_000)
+      panel.ts.length > 90 * barsPerDay + 1
+        ? shockPortfolioFromPanel(
+            panel,
+            weights ?? symbols.map(() => 1),
+            1_000_000,
+            90 * barsPerDay,
+            1,
+            barsPerDay,
+          )
         : undefined,
   };
 }
 
-function fromPortfolioFile(file: string, from?: number, to?: number): Series {
+function fromPortfolioFile(file: string, from?: number, to?: number, interval = '1d'): Series {
   let raw: unknown;
   try {
     const text = readFileSync(file, 'utf8');
@@ -66,6 +80,7 @@ function fromPortfolioFile(file: string, from?: number, to?: number): Series {
     entries.map(([, v]) => v as number),
     from ?? parseDay(r.from, 'from'),
     to ?? parseDay(r.to, 'to'),
+    interval,
   );
 }
 
@@ -110,7 +125,7 @@ function renderText(label: string, rep: RiskReport): string {
   const s = rep.summary;
   out.push(
     `Risk report: ${label}`,
-    `${s.n} daily returns ${s.from}..${s.to}; annual vol ${pct(s.annualVol, 1)}; skew ${p3(s.skew)}; excess kurtosis ${p3(s.exKurt)}`,
+    `${s.n} returns ${s.from}..${s.to}; annual vol ${pct(s.annualVol, 1)}; skew ${p3(s.skew)}; excess kurtosis ${p3(s.exKurt)}`,
     '',
   );
   out.push('VaR / ES (returns; negative = loss)');
@@ -132,10 +147,10 @@ function renderText(label: string, rep: RiskReport): string {
   );
   const g = rep.garch;
   out.push(
-    `GARCH(1,1): mu ${g.mu.toFixed(4)}%  omega ${g.omega.toFixed(4)}  alpha ${g.alpha.toFixed(4)}  beta ${g.beta.toFixed(4)}  logL ${g.logLikelihood.toFixed(2)}  next-day vol ${pct(g.nextDayVol)}`,
+    `GARCH(1,1): mu ${g.mu.toFixed(4)}%  omega ${g.omega.toFixed(4)}  alpha ${g.alpha.toFixed(4)}  beta ${g.beta.toFixed(4)}  logL ${g.logLikelihood.toFixed(2)}  next-bar vol ${pct(g.nextDayVol)}`,
     '',
   );
-  out.push(`VaR backtests (rolling ${rep.backtests[0]?.window ?? 0}-bar window, one-day-ahead)`);
+  out.push(`VaR backtests (rolling ${rep.backtests[0]?.window ?? 0}-bar window, one bar ahead)`);
   const bt = [
     ['level', 'method', 'n', 'hits', 'rate', 'Kupiec LR', 'p', 'Christoffersen LR', 'p', 'CC LR', 'p'],
   ];
@@ -159,7 +174,7 @@ function renderText(label: string, rep: RiskReport): string {
     out.push('Regimes (Gaussian HMM on return and log rolling vol; state 0 = calm)');
     for (const st of rep.regimes.states) {
       out.push(
-        `  state ${st.state}: ${pct(st.share, 0)} of days, daily vol ${pct(st.vol)}, VaR95 ${pct(st.var95)}, expected duration ${st.expectedDuration.toFixed(0)} days, now ${pct(rep.regimes.current[st.state], 0)}`,
+        `  state ${st.state}: ${pct(st.share, 0)} of bars, vol per bar ${pct(st.vol)}, VaR95 ${pct(st.var95)}, expected duration ${st.expectedDuration.toFixed(0)} bars, now ${pct(rep.regimes.current[st.state], 0)}`,
       );
     }
     out.push('');
@@ -167,7 +182,7 @@ function renderText(label: string, rep: RiskReport): string {
   out.push('Stress: historical windows');
   for (const w of [...rep.stress.historical, ...rep.stress.worstWindows]) {
     out.push(
-      `  ${w.name} ${w.from}..${w.to}: ${w.bars ? `return ${pct(w.totalReturn)}, worst day ${pct(w.worstBar)} (${w.worstDate}), max DD ${pct(w.maxDrawdown)}` : 'no data'}`,
+      `  ${w.name} ${w.from}..${w.to}: ${w.bars ? `return ${pct(w.totalReturn)}, worst bar ${pct(w.worstBar)} (${w.worstDate}), max DD ${pct(w.maxDrawdown)}` : 'no data'}`,
     );
   }
   if (rep.stress.hypothetical.length > 0) {
@@ -247,7 +262,7 @@ function writeCharts(dir: string, label: string, rep: RiskReport): void {
   );
   writeFileSync(
     join(dir, 'var99.svg'),
-    svgChart('Daily returns and rolling historical 99% VaR', ts, [
+    svgChart('Returns and rolling historical 99% VaR', ts, [
       { name: 'return', y: returns, color: '#7f7f7f' },
       { name: 'VaR 99%', y: var99, color: '#d62728' },
     ]),
@@ -271,6 +286,11 @@ export function registerRisk(program: Command): void {
     .option('--to <date>', 'end date, exclusive')
     .option('--out <dir>', 'folder for risk-report.json and SVG charts', 'cwm-runs/risk-report')
     .option('--seed <n>', 'seed for simulated VaR (default 42)', (v) => Number(v))
+    .option(
+      '--interval <bar>',
+      `bar interval of --symbols/--portfolio data (${Object.keys(SHARED_INTERVALS).join(', ')})`,
+      '1d',
+    )
     .addHelpText(
       'after',
       '\nExamples:\n  cwm risk report --symbols majors --json\n  cwm risk report --symbols BTCUSDT,ETHUSDT --from 2021-01-01',
@@ -286,7 +306,14 @@ export function registerRisk(program: Command): void {
         to?: string;
         out: string;
         seed?: number;
+        interval: string;
       }>();
+      const barMs = SHARED_INTERVALS[o.interval];
+      if (!barMs) {
+        throw new UsageError(
+          `--interval must be one of ${Object.keys(SHARED_INTERVALS).join(', ')}, got "${o.interval}"`,
+        );
+      }
       const given = [o.symbols, o.portfolio, o.run].filter((x) => x !== undefined).length;
       if (given !== 1) throw new UsageError('give exactly one of --symbols, --portfolio or --run');
       const from = parseDay(o.from, '--from');
@@ -301,8 +328,9 @@ export function registerRisk(program: Command): void {
                 .map((s) => s.trim().toUpperCase())
                 .filter(Boolean);
         if (list.length === 0) throw new UsageError('--symbols is empty');
-        series = fromSymbols(list, undefined, from, to);
-      } else if (o.portfolio !== undefined) series = fromPortfolioFile(resolve(o.portfolio), from, to);
+        series = fromSymbols(list, undefined, from, to, o.interval);
+      } else if (o.portfolio !== undefined)
+        series = fromPortfolioFile(resolve(o.portfolio), from, to, o.interval);
       else {
         series = fromRun(resolve(o.run as string), o.strategy);
         let a = 0;
@@ -311,7 +339,11 @@ export function registerRisk(program: Command): void {
         while (b > a && to !== undefined && series.ts[b - 1] >= to) b--;
         series = { ...series, ts: series.ts.subarray(a, b), returns: series.returns.subarray(a, b) };
       }
-      const rep = riskReport(series.ts, series.returns, { seed: o.seed, shockPortfolio: series.shock });
+      const rep = riskReport(series.ts, series.returns, {
+        seed: o.seed,
+        shockPortfolio: series.shock,
+        barMs: o.run !== undefined ? 86_400_000 : barMs,
+      });
       writeCharts(resolve(o.out), series.label, rep);
       log('info', 'risk report charts written', { dir: resolve(o.out) });
       const { charts: _charts, ...rest } = rep;
