@@ -47,6 +47,11 @@ describe('architecture', () => {
           violations.push(`${relative(srcDir, f)}: relative import "${spec}" must end in .js`);
         }
         const target = resolve(join(f, '..'), spec);
+        if (relative(srcDir, target).startsWith('..')) {
+          const benchRunner = f.endsWith('.bench.ts') && target.endsWith(join('bench', 'runner.js'));
+          if (!benchRunner) violations.push(`${relative(srcDir, f)}: imports outside src/ ("${spec}")`);
+          continue;
+        }
         const to = domainOf(target);
         if (!from || !to || from === to) continue;
         if ((DOMAIN_RANK[to] ?? 99) >= (DOMAIN_RANK[from] ?? -1)) {
