@@ -197,12 +197,12 @@ export class Exchange implements BookListener {
 
   /**
    * Market order: an IOC limit at the touch +/- the price band. Returns the order id; `book.lastFilledLots`
-   * tells how much filled. Does nothing (returns -1) when the opposite side is empty.
+   * tells how much filled. Does nothing and returns undefined when the opposite side is empty.
    */
-  placeMarket(owner: number, symbol: string, side: Side, lots: number): number {
+  placeMarket(owner: number, symbol: string, side: Side, lots: number): number | undefined {
     const m = this.market(symbol);
     const touch = side === BUY ? m.book.bestAsk : m.book.bestBid;
-    if (Number.isNaN(touch)) return -1;
+    if (Number.isNaN(touch)) return undefined;
     const lim =
       side === BUY
         ? Math.min(m.book.minPrice + m.book.levels - 1, Math.ceil(touch * (1 + m.band)))

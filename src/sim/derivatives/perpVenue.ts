@@ -187,10 +187,10 @@ export class PerpVenue implements BookListener {
     return id;
   }
 
-  /** Market order (IOC through the book). */
-  placeMarket(owner: number, side: Side, lots: number): number {
+  /** Market order (IOC through the book at the touch +/- 5%); undefined when the opposite side is empty. */
+  placeMarket(owner: number, side: Side, lots: number): number | undefined {
     const touch = side === BUY ? this.book.bestAsk : this.book.bestBid;
-    if (Number.isNaN(touch)) return -1;
+    if (Number.isNaN(touch)) return undefined;
     const lim =
       side === BUY
         ? Math.min(this.book.minPrice + this.book.levels - 1, Math.ceil(touch * 1.05))
