@@ -182,20 +182,29 @@ export class Store {
     return parts.length ? ` WHERE ${parts.join(' AND ')}` : '';
   }
 
-  /** Throws unless the rows matching `filter` form a single series (one value per time). */
-  private async assertSingleSeries(spec: TableSpec, filter: RecordFilter): Promise<void> {
+  /**
+   * Counts the rows matching `filter` and throws unless they form a single series (one value per time):
+   * one aggregate pass (count and min/max of each series field); the distinct series are listed only on error.
+   */
+  private async countSingleSeries(spec: TableSpec, filter: RecordFilter, where: string): Promise<number> {
     const fields = spec.seriesFields;
     const cols = fields.map((f) => q(spec.columns.find((c) => c.field === f)?.column ?? f));
+    const agg = cols.map((c) => `min(${c}) IS NOT DISTINCT FROM max(${c})`).join(' AND ');
     const r = await this.con.runAndReadAll(
-      `SELECT DISTINCT ${cols.join(', ')} FROM ${q(spec.table)}${this.whereClause(spec, filter)} LIMIT 6`,
+      `SELECT count(*)::DOUBLE, ${agg || 'TRUE'} FROM ${q(spec.table)}${where}`,
     );
-    const rows = r.getRowsJS();
-    if (rows.length > 1) {
-      const options = rows.map((row) => fields.map((f, i) => `${f}=${String(row[i])}`).join(' ')).join('; ');
-      throw new StoreError(
-        `${spec.kind} filter ${JSON.stringify(filter)} matches several series; add a field to pick one (${options})`,
-      );
-    }
+    const [n, single] = r.getRows()[0] as [number, boolean];
+    if (single || n === 0) return n;
+    const d = await this.con.runAndReadAll(
+      `SELECT DISTINCT ${cols.join(', ')} FROM ${q(spec.table)}${where} LIMIT 6`,
+    );
+    const options = d
+      .getRowsJS()
+      .map((row) => fields.map((f, i) => `${f}=${String(row[i])}`).join(' '))
+      .join('; ');
+    throw new StoreError(
+      `${spec.kind} filter ${JSON.stringify(filter)} matches several series; add a field to pick one (${options})`,
+    );
   }
 
   /**
@@ -207,7 +216,6 @@ export class Store {
    */
   async readFrame(kind: RecordKind, filter: RecordFilter = {}, fields?: readonly string[]): Promise<Frame> {
     const spec = TABLES[kind];
-    await this.assertSingleSeries(spec, filter);
     const numeric = spec.columns.filter(
       (c) =>
         c.field !== 'tsEvent' &&
@@ -216,8 +224,7 @@ export class Store {
     const chosen = fields ? numeric.filter((c) => fields.includes(c.field)) : numeric;
     const exprs = ['CAST(ts_event AS DOUBLE)', ...chosen.map((c) => `CAST(${q(c.column)} AS DOUBLE)`)];
     const where = this.whereClause(spec, filter);
-    const nr = await this.con.runAndReadAll(`SELECT count(*)::DOUBLE FROM ${q(spec.table)}${where}`);
-    const n = nr.getRows()[0][0] as number;
+    const n = await this.countSingleSeries(spec, filter, where);
     const ts = new Float64Array(n);
     const cols = chosen.map(() => new Float64Array(n));
     const result = await this.con.stream(
@@ -231,6 +238,32 @@ export class Store {
       for (let c = 0; c <= chosen.length; c++) {
         const vec = chunk.getColumnVector(c);
         const dst = c === 0 ? ts : cols[c - 1];
+        // Fast path: a DOUBLE vector without NULLs is copied as one Float64Array block. It relies on the
+        // vector's (non-public) `items`/`validity` fields, checked here; anything else reads item by item.
+        const raw = vec as unknown as { items?: unknown; validity?: { data?: unknown; offset?: unknown } };
+        if (raw.items instanceof Float64Array && raw.items.length === m && raw.validity) {
+          const mask = raw.validity.data;
+          if (mask === null) {
+            dst.set(raw.items, off);
+            continue;
+          }
+          if (mask instanceof BigUint64Array && raw.validity.offset === 0) {
+            // NULL -> NaN from the validity bitmask, one 64-bit word (two 32-bit halves) at a time
+            dst.set(raw.items, off);
+            for (let w = 0; w * 64 < m; w++) {
+              const word = mask[w];
+              if (word === 0xffffffffffffffffn) continue;
+              const lo = Number(word & 0xffffffffn);
+              const hi = Number(word >> 32n);
+              const end = Math.min(64, m - w * 64);
+              for (let b = 0; b < end; b++) {
+                const bit = b < 32 ? (lo >>> b) & 1 : (hi >>> (b - 32)) & 1;
+                if (bit === 0) dst[off + w * 64 + b] = Number.NaN;
+              }
+            }
+            continue;
+          }
+        }
         for (let i = 0; i < m; i++) {
           const v = vec.getItem(i) as number | null;
           dst[off + i] = v === null ? Number.NaN : v;
@@ -379,7 +412,7 @@ export class Store {
     return this.insert(kind, records, { file: path });
   }
 
-  /** Runs a read-only SQL query and returns rows as plain JS objects (BIGINT as number when safe). */
+  /** Runs SQL on the store and returns rows as plain JS objects (BIGINT as number). Prefer the typed readers. */
   async query(sql: string): Promise<Record<string, unknown>[]> {
     const r = await this.con.runAndReadAll(sql);
     return (r.getRowObjectsJS() as Record<string, unknown>[]).map((row) => {
