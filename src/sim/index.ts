@@ -103,6 +103,8 @@ export {
   nextBaseFee,
 } from './chain/eip1559.js';
 export { Bridge } from './chain/bridge.js';
+export { blockProducerAgent } from './chain/blockProducer.js';
+export type { BlockProducerOptions } from './chain/blockProducer.js';
 export type { BridgeEndpoint } from './chain/bridge.js';
 export { GAS, hashId } from './chain/txTypes.js';
 export type { PendingTx, TxCall, TxReceipt, TxRequest } from './chain/txTypes.js';
