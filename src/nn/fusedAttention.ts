@@ -125,14 +125,7 @@ function run(
       for (let g = 0; g < groups; g++)
         kern.dots(4 * (oOut + L.o(g)), 4 * (oIn + L.v(g)), 4 * (oDP + g * t * s), t, s, c, os, kvs);
       // dS = P * (dP - rowsum(dP * P)) * scale, written over dP.
-      for (let r = 0; r < groups * t; r++) {
-        const end = causal ? (r % t) + 1 : s;
-        const bp = oP + r * s;
-        const bd = oDP + r * s;
-        let dot = 0;
-        for (let j = 0; j < end; j++) dot += m[bp + j] * m[bd + j];
-        for (let j = 0; j < end; j++) m[bd + j] = m[bp + j] * (m[bd + j] - dot) * scale;
-      }
+      kern.softmaxGrad(4 * oP, 4 * oDP, groups * t, t, s, c, scale);
       // Every q, k and v slot of dInput is written below (rows for dQ, columns for dK and dV).
       for (let g = 0; g < groups; g++) {
         kern.colsAxpy(4 * (oP + g * t * s), 4 * (oOut + L.o(g)), 4 * (oDIn + L.v(g)), t, s, c, os, kvs);

@@ -365,6 +365,138 @@ function softmaxCode(): number[] {
   return [...uleb(fn.length), ...fn];
 }
 
+// softmaxGrad params: 0 p, 1 dp, 2 rows, 3 T, 4 S, 5 causal (i32), 6 scale (f32).
+// Locals: 7 r, 8 j, 9 end, 10 prow, 11 drow, 12 end4 (i32); 13 dot, 14 tmp (f32); 15 vacc, 16 vdot, 17 vscale (v128).
+const [
+  GP,
+  GDP,
+  GROWS,
+  GT,
+  GS,
+  GCAUSAL,
+  GSCALE,
+  GR,
+  GJ,
+  GEND,
+  GPROW,
+  GDROW,
+  GEND4,
+  GDOT,
+  GTMP,
+  GVACC,
+  GVDOT,
+  GVSCALE,
+] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17];
+const gAt = (row: number) => [...get(row), ...get(GJ), ...i32(4), ...MUL, ...ADD];
+const softmaxGradBody = forRange(GR, ZERO, get(GROWS), 1, [
+  ...get(GR),
+  ...get(GT),
+  0x70,
+  ...i32(1),
+  ...ADD,
+  ...get(GS),
+  ...get(GCAUSAL),
+  ...SELECT,
+  ...set(GEND),
+  ...get(GEND),
+  ...i32(-4),
+  0x71,
+  ...set(GEND4),
+  ...get(GP),
+  ...get(GR),
+  ...get(GS),
+  ...MUL,
+  ...i32(4),
+  ...MUL,
+  ...ADD,
+  ...set(GPROW),
+  ...get(GDP),
+  ...get(GR),
+  ...get(GS),
+  ...MUL,
+  ...i32(4),
+  ...MUL,
+  ...ADD,
+  ...set(GDROW),
+  ...v128Zero,
+  ...set(GVACC),
+  ...forRange(GJ, ZERO, get(GEND4), 4, [
+    ...get(GVACC),
+    ...gAt(GPROW),
+    ...load(0),
+    ...gAt(GDROW),
+    ...load(0),
+    ...VMUL,
+    ...VADD,
+    ...set(GVACC),
+  ]),
+  ...get(GVACC),
+  ...lane(0),
+  ...get(GVACC),
+  ...lane(1),
+  ...F32_ADD,
+  ...get(GVACC),
+  ...lane(2),
+  ...get(GVACC),
+  ...lane(3),
+  ...F32_ADD,
+  ...F32_ADD,
+  ...set(GDOT),
+  ...forRange(GJ, get(GEND4), get(GEND), 1, [
+    ...get(GDOT),
+    ...gAt(GPROW),
+    ...f32Load,
+    ...gAt(GDROW),
+    ...f32Load,
+    0x94,
+    ...F32_ADD,
+    ...set(GDOT),
+  ]),
+  ...get(GDOT),
+  ...SPLAT,
+  ...set(GVDOT),
+  ...get(GSCALE),
+  ...SPLAT,
+  ...set(GVSCALE),
+  // dS = P * (dP - dot) * scale
+  ...forRange(GJ, ZERO, get(GEND4), 4, [
+    ...gAt(GDROW),
+    ...gAt(GPROW),
+    ...load(0),
+    ...gAt(GDROW),
+    ...load(0),
+    ...get(GVDOT),
+    ...VSUB,
+    ...VMUL,
+    ...get(GVSCALE),
+    ...VMUL,
+    ...store(0),
+  ]),
+  ...forRange(GJ, get(GEND4), get(GEND), 1, [
+    ...gAt(GDROW),
+    ...gAt(GPROW),
+    ...f32Load,
+    ...gAt(GDROW),
+    ...f32Load,
+    ...get(GDOT),
+    0x93,
+    0x94,
+    ...get(GSCALE),
+    0x94,
+    ...f32Store,
+  ]),
+]);
+
+function softmaxGradCode(): number[] {
+  const locals = vec([
+    [6, I32],
+    [2, F32],
+    [3, V128],
+  ]);
+  const fn = [...locals, ...softmaxGradBody, 0x0b];
+  return [...uleb(fn.length), ...fn];
+}
+
 function code(body: number[], n: number): number[] {
   const locals = vec([
     [5, I32],
@@ -378,6 +510,7 @@ function code(body: number[], n: number): number[] {
 export function kernelModuleBytes(n: number): Uint8Array {
   const type = [0x60, ...vec(new Array(8).fill([I32])), 0x00];
   const softmaxType = [0x60, ...vec([[I32], [I32], [I32], [I32], [I32], [F32]]), 0x00];
+  const gradType = [0x60, ...vec([[I32], [I32], [I32], [I32], [I32], [I32], [F32]]), 0x00];
   const bytes = [
     0x00,
     0x61,
@@ -387,9 +520,9 @@ export function kernelModuleBytes(n: number): Uint8Array {
     0x00,
     0x00,
     0x00,
-    ...section(1, vec([type, softmaxType])),
+    ...section(1, vec([type, softmaxType, gradType])),
     ...section(2, vec([[...name('env'), ...name('mem'), 0x02, 0x00, ...uleb(1)]])),
-    ...section(3, vec([[0x00], [0x00], [0x00], [0x01]])),
+    ...section(3, vec([[0x00], [0x00], [0x00], [0x01], [0x02]])),
     ...section(
       7,
       vec([
@@ -397,9 +530,10 @@ export function kernelModuleBytes(n: number): Uint8Array {
         [...name('rowsAxpy'), 0x00, 0x01],
         [...name('colsAxpy'), 0x00, 0x02],
         [...name('softmax'), 0x00, 0x03],
+        [...name('softmaxGrad'), 0x00, 0x04],
       ]),
     ),
-    ...section(10, vec([...kernelBodies(n).map((b) => code(b, n)), softmaxCode()])),
+    ...section(10, vec([...kernelBodies(n).map((b) => code(b, n)), softmaxCode(), softmaxGradCode()])),
   ];
   return new Uint8Array(bytes);
 }
@@ -438,6 +572,16 @@ export interface KernelSet {
   colsAxpy: Kernel;
   /** Row softmax of `rows` rows of `s` scaled scores in place (`causal`: row r keeps r % t + 1 entries). */
   softmax: (p: number, rows: number, t: number, s: number, causal: number, scale: number) => void;
+  /** In place over dp: `dS = P * (dP - rowsum(dP * P)) * scale` (softmax Jacobian-vector product). */
+  softmaxGrad: (
+    p: number,
+    dp: number,
+    rows: number,
+    t: number,
+    s: number,
+    causal: number,
+    scale: number,
+  ) => void;
 }
 
 /** The kernel memory (shared by every head width) and its float view. */
@@ -490,6 +634,7 @@ export function attentionKernels(headDim: number): KernelSet | undefined {
       rowsAxpy: ex.rowsAxpy,
       colsAxpy: ex.colsAxpy,
       softmax: ex.softmax,
+      softmaxGrad: ex.softmaxGrad,
     };
     sets.set(n, set);
     return set;
