@@ -230,6 +230,34 @@ describe('ingestFile: layouts', () => {
     expect(Array.from(tx.columns.value)).toEqual([7]);
   });
 
+  it('streams JSON Lines with nested fields; a malformed line is a bad row', async () => {
+    const p = join(dir, 'trades.jsonl');
+    const lines = [
+      JSON.stringify({ id: 't1', t: 1704067200000, px: { price: 100 }, qty: 0.5, side: 'buy' }),
+      '',
+      JSON.stringify({ id: 't2', t: 1704067201000, px: { price: 101 }, qty: 0.25, side: 'sell' }),
+      '{"id": "t3", "t": 17040',
+    ];
+    writeFileSync(p, `${lines.join('\n')}\n`);
+    const m = {
+      kind: 'trades' as const,
+      time: { column: 't', format: 'epoch_ms' as const },
+      fields: { tradeId: 'id', price: 'px.price', amount: 'qty', side: 'side' },
+      constants: { source: 'test', venue: 'binance', symbol: 'BTC/USDT' },
+    };
+    await expect(ingestFile(store, p, m)).rejects.toThrow(
+      /trades\.jsonl, line 4, field "\(row\)": malformed JSON/,
+    );
+    expect(await store.count('trades')).toBe(0);
+    const r = await ingestFile(store, p, m, { mode: 'lenient' });
+    expect(r).toMatchObject({ rows: 3, records: 2, inserted: 2, skipped: 1 });
+    const t = await store.readRecords('trades');
+    expect(t.map((x) => [x.tradeId, x.price, x.side])).toEqual([
+      ['t1', 100, 'buy'],
+      ['t2', 101, 'sell'],
+    ]);
+  });
+
   it('exports to Parquet and ingests Parquet through a mapping', async () => {
     const out = join(dir, 'bars.parquet');
     await store.exportQuery('bars', out);
