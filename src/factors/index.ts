@@ -1,8 +1,13 @@
+// Public API of the factors domain: the 80-factor catalogue, the expression DSL and operators, the engine
+// (batch and streaming, point-in-time), input providers (store, memory), tables, coverage and test harness.
+export { type FactorCoverage, factorCoverage } from './coverage.js';
+export { gammaExposure, type OptionQuote, surfaceMetrics } from './derivatives/optionChain.js';
 export {
   $,
   abs,
   add,
   beta,
+  coalesce,
   constant,
   corr,
   cov,
@@ -13,8 +18,10 @@ export {
   ewmAlpha,
   exp,
   finiteFlag,
+  garchVol,
   greater,
   gt,
+  hmmRegime,
   lag,
   less,
   log,
@@ -22,7 +29,12 @@ export {
   lt,
   mean,
   mul,
+  nanCount,
+  nanMax,
   nanMean,
+  nanMin,
+  nanRange,
+  nanStd,
   neg,
   param,
   pctChange,
@@ -42,6 +54,7 @@ export {
   zscore,
 } from './dsl.js';
 export {
+  alignInput,
   computeFactor,
   FactorStreamEngine,
   type FactorInputData,
@@ -49,14 +62,30 @@ export {
   type GridSpec,
   gridTimes,
   type InputSeries,
+  knownAtOf,
+  nativeGrid,
 } from './engine.js';
 export { createFactorStream, evaluateFactor } from './evaluate.js';
 export { Const, type EvalEnv, Expr, Feature, Param, type StreamContext, type StreamNode } from './expr.js';
+export { factorTableName, writeFactorTable } from './factorStore.js';
+export { barInput, daysToRows, macroInput, seriesInput } from './inputs.js';
 export { asofJoin, bucketAggregate } from './ops/asof.js';
 export { crossSectionalRank } from './ops/crossSection.js';
+export { GarchVolTracker, HmmRegimeTracker } from './ops/models.js';
+export { rollingPair } from './ops/pairRolling.js';
+export {
+  MAX_MISSING_FRACTION,
+  rollingMoment,
+  rollingQuantile,
+  rollingRank,
+  rollingSlope,
+} from './ops/rolling.js';
+export { shiftKernel } from './ops/shift.js';
+export { type InputProvider, type InputRequest, inputDataKey, MemoryProvider } from './provider.js';
 export { allFactors, factorCounts, factorsByCategory, getFactor } from './registry.js';
 export {
   DAY_MS,
+  type ExprMap,
   FACTOR_CATEGORIES,
   type FactorCategory,
   type FactorComputeInputs,
@@ -72,10 +101,16 @@ export {
   type InputAlign,
   type InputKind,
 } from './spec.js';
+export { type InputLocation, resampleBars, StoreProvider } from './storeProvider.js';
+export { computeFactorTable, type FactorTable, type FactorTableOptions, loadFactorInputs } from './table.js';
 export {
   assertFactorProperties,
   checkFactorProperties,
   type FactorCheckOptions,
   type FactorCheckReport,
+  streamFactor,
+  syntheticFiniteFractions,
+  truncateInputs,
 } from './testing/checkFactor.js';
-export { factorLookback, validateFactorSpec } from './validate.js';
+export { syntheticInputs } from './testing/synthetic.js';
+export { factorLookback, resolveExprs, validateFactorSpec } from './validate.js';

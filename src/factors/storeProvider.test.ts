@@ -8,9 +8,10 @@ import { policyRate } from './macro/policy_rate.js';
 import { yieldCurve } from './macro/yield_curve.js';
 import { volatility } from './price_volume/volatility.js';
 import { allFactors } from './registry.js';
-import { DAY_MS, HOUR_MS } from './spec.js';
+import { DAY_MS, gridParams, HOUR_MS } from './spec.js';
 import { StoreProvider } from './storeProvider.js';
 import { loadFactorInputs } from './table.js';
+import { factorLookback } from './validate.js';
 
 describe.skipIf(!sharedDataAvailable())('factors from the real-data store', () => {
   let store: Store;
@@ -19,10 +20,24 @@ describe.skipIf(!sharedDataAvailable())('factors from the real-data store', () =
     store = await Store.open(':memory:');
     for (const path of [
       'market/binance_spot_1h/BTCUSDT_1h.csv',
+      'market/binance_spot_1h/ETHUSDT_1h.csv',
+      'market/binance_spot_1h/SOLUSDT_1h.csv',
+      'market/binance_spot_1h/BNBUSDT_1h.csv',
+      'market/binance_spot_1h/XRPUSDT_1h.csv',
       'market/binance_spot_1d/BTCUSDT_1d.csv',
       'macro/fred_DGS10.csv',
       'macro/fred_DGS2.csv',
       'macro/fred_DFF.csv',
+      'macro/fred_CPIAUCSL.csv',
+      'macro/fred_T10YIE.csv',
+      'macro/yahoo_dxy_daily.csv',
+      'macro/yahoo_sp500_daily.csv',
+      'macro/yahoo_nasdaq100_daily.csv',
+      'macro/cboe_vix_daily.csv',
+      'macro/eia_wti_daily.csv',
+      'macro/gold_price_daily.csv',
+      'derivatives/binance_btcusdt_funding_8h_pct.json',
+      'derivatives/deribit_btc_dvol_daily.json',
     ]) {
       await ingestSharedDataset(store, path);
     }
@@ -65,7 +80,11 @@ describe.skipIf(!sharedDataAvailable())('factors from the real-data store', () =
     const last = cc[cc.length - 1];
     expect(last).toBeGreaterThan(0.1);
     expect(last).toBeLessThan(1.5);
-    expect(res.columns.volatility__implied.every(Number.isNaN)).toBe(true);
+    // Deribit DVOL (daily, decimal) as-of on the hourly grid
+    const implied = res.columns.volatility__implied.filter(Number.isFinite);
+    expect(implied.length).toBeGreaterThan(0.9 * cc.length);
+    expect(Math.min(...implied)).toBeGreaterThan(0.2);
+    expect(Math.max(...implied)).toBeLessThan(1.5);
   });
 
   it('macro factors read decimal rates with their publication lag', async () => {
@@ -86,6 +105,37 @@ describe.skipIf(!sharedDataAvailable())('factors from the real-data store', () =
       grid,
     );
     expect(ff.columns.policy_rate[20]).toBeCloseTo(0.0533, 3);
+  });
+
+  it('the price, macro, cross-market and derivatives factors computable for BTC have values after warm-up', async () => {
+    const mine = allFactors.filter((f) =>
+      ['price_volume', 'macro', 'cross_market', 'derivatives'].includes(f.category),
+    );
+    const cov = await factorCoverage(mine, provider, 'BTC/USDT', { venue: 'binance' });
+    const checked: string[] = [];
+    for (const c of cov) {
+      if (!c.computable || c.from === undefined || c.to === undefined) continue;
+      const spec = mine.find((f) => f.id === c.id);
+      if (!spec) continue;
+      const barMs = spec.frequency === 'grid' ? HOUR_MS : DAY_MS;
+      const warm =
+        factorLookback(spec, gridParams(spec.frequency === '1h' ? HOUR_MS : barMs)) *
+        (spec.frequency === '1d' ? DAY_MS : barMs);
+      const from = Math.ceil(Math.max(c.from + warm + 30 * DAY_MS, Date.UTC(2023, 0, 1)) / barMs) * barMs;
+      const to = Math.min(c.to, Date.UTC(2024, 11, 31));
+      if (to - from < 60 * DAY_MS) continue;
+      const grid = { from, to, barMs };
+      const res = computeFactor(
+        spec,
+        await loadFactorInputs(spec, 'BTC/USDT', grid, provider, 'binance'),
+        grid,
+      );
+      const main = res.columns[spec.id];
+      const finite = main.filter(Number.isFinite).length / main.length;
+      expect(finite, `${spec.id} finite fraction`).toBeGreaterThan(0.9);
+      checked.push(spec.id);
+    }
+    expect(checked.length).toBeGreaterThanOrEqual(18);
   });
 
   it('coverage lists every factor with a computable flag', async () => {

@@ -36,7 +36,7 @@ export interface FactorTable {
   readonly values: ReadonlyMap<string, Record<string, Float64Array>>;
   /** Per symbol: factor id -> availability mask (1 where the factor's main output is finite). */
   readonly available: ReadonlyMap<string, Record<string, Uint8Array>>;
-  /** Per symbol: factor ids none of whose required inputs... that had a required input missing entirely. */
+  /** Per symbol: factor id -> names of required inputs the provider did not have (values all NaN). */
   readonly missingInputs: ReadonlyMap<string, Record<string, string[]>>;
 }
 
