@@ -51,8 +51,11 @@ export const benchmark: Benchmark = {
     for (let i = 0; i < 2000; i++) swapOnce(i);
     crossed = 0;
     const t0 = process.hrtime.bigint();
+    const c0 = process.cpuUsage();
     for (let i = 0; i < n; i++) swapOnce(i);
     const sec = Number(process.hrtime.bigint() - t0) / 1e9;
+    const cpu = process.cpuUsage(c0);
+    const cpuSec = (cpu.user + cpu.system) / 1e6;
     opts.log(`${n} swaps in ${sec.toFixed(3)} s, ${(crossed / n).toFixed(2)} ticks crossed per swap`);
     // peer: the official @uniswap/v3-sdk (JSBI math) quoting swaps of the same sizes on the same pool state
     const sdkSwapsPerSec = await timeSdk(pool, amounts, Number(opts.args.sdkSwaps ?? 1000));
@@ -61,6 +64,7 @@ export const benchmark: Benchmark = {
       swaps: n,
       seconds: sec,
       swapsPerSec: n / sec,
+      swapsPerCpuSec: n / cpuSec,
       ticksCrossedPerSwap: crossed / n,
       sdkSwapsPerSec,
       speedupVsSdk: n / sec / sdkSwapsPerSec,

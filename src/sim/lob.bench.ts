@@ -73,13 +73,18 @@ export const benchmark: Benchmark = {
     };
     runOnce(Math.min(n, 200_000)); // warm-up (JIT)
     const t0 = process.hrtime.bigint();
+    const c0 = process.cpuUsage();
     runOnce(n);
     const sec = Number(process.hrtime.bigint() - t0) / 1e9;
+    const cpu = process.cpuUsage(c0);
+    const cpuSec = (cpu.user + cpu.system) / 1e6;
     opts.log(`${n} events in ${sec.toFixed(3)} s, ${fills} fills, ${book.orderCount} resting`);
     return {
       events: n,
       seconds: sec,
       eventsPerSec: n / sec,
+      cpuSeconds: cpuSec,
+      eventsPerCpuSec: n / cpuSec,
       fills,
       filledLots,
       restingOrders: book.orderCount,
