@@ -88,3 +88,14 @@ function totalResting(b: LimitBook): number {
   }
   return s;
 }
+
+describe('LimitBook market orders on an empty side', () => {
+  it('fill only what rests and leave no fill at an infinite price', () => {
+    const b = new LimitBook(100);
+    b.limit(1, SELL, 101, 2);
+    expect(b.market(2, BUY, 5)).toBe(2);
+    expect(b.market(2, BUY, 5)).toBe(0);
+    expect(b.nFills).toBe(0);
+    expect(b.market(3, SELL, 1)).toBe(0);
+  });
+});

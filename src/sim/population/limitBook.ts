@@ -35,6 +35,8 @@ export class LimitBook {
   private freeTop = 0;
   private free: Int32Array;
   private used = 0;
+  /** Resting orders per side (BUY, SELL): an empty side skips the best-price rescan. */
+  private readonly sideOrders = new Int32Array(2);
   /** Best bid tick, or -Infinity when no bids. */
   bestBid = Number.NEGATIVE_INFINITY;
   /** Best ask tick, or +Infinity when no asks. */
@@ -117,6 +119,7 @@ export class LimitBook {
     else this.oNext[this.tail[i]] = slot;
     this.tail[i] = slot;
     this.lvlQty[i] += left;
+    this.sideOrders[side]++;
     if (side === BUY) {
       if (tick > this.bestBid) this.bestBid = tick;
     } else if (tick < this.bestAsk) this.bestAsk = tick;
@@ -172,9 +175,11 @@ export class LimitBook {
 
   private match(owner: number, side: number, limTick: number, lots: number): number {
     if (side === BUY) {
-      while (lots > 0 && this.bestAsk <= limTick) lots = this.takeLevel(owner, side, this.bestAsk, lots);
+      while (lots > 0 && this.bestAsk <= limTick && this.bestAsk !== Number.POSITIVE_INFINITY)
+        lots = this.takeLevel(owner, side, this.bestAsk, lots);
     } else {
-      while (lots > 0 && this.bestBid >= limTick) lots = this.takeLevel(owner, side, this.bestBid, lots);
+      while (lots > 0 && this.bestBid >= limTick && this.bestBid !== Number.NEGATIVE_INFINITY)
+        lots = this.takeLevel(owner, side, this.bestBid, lots);
     }
     return lots;
   }
@@ -227,14 +232,19 @@ export class LimitBook {
     this.oQty[slot] = 0;
     this.oGen[slot]++;
     this.free[this.freeTop++] = slot;
+    const side = this.oSide[slot];
+    this.sideOrders[side]--;
     if (this.head[i] === NONE) {
       this.lvlQty[i] = 0;
       const t = i + this.base;
-      if (this.oSide[slot] === BUY && t === this.bestBid) {
+      if (this.sideOrders[side] === 0) {
+        if (side === BUY) this.bestBid = Number.NEGATIVE_INFINITY;
+        else this.bestAsk = Number.POSITIVE_INFINITY;
+      } else if (side === BUY && t === this.bestBid) {
         let j = i - 1;
         while (j >= 0 && this.head[j] === NONE) j--;
         this.bestBid = j >= 0 ? j + this.base : Number.NEGATIVE_INFINITY;
-      } else if (this.oSide[slot] === SELL && t === this.bestAsk) {
+      } else if (side === SELL && t === this.bestAsk) {
         let j = i + 1;
         while (j < this.w && this.head[j] === NONE) j++;
         this.bestAsk = j < this.w ? j + this.base : Number.POSITIVE_INFINITY;
@@ -275,6 +285,7 @@ export class LimitBook {
         qty[j] = this.lvlQty[i];
       } else {
         for (let o = this.head[i]; o !== NONE; o = this.oNext[o]) {
+          this.sideOrders[this.oSide[o]]--;
           this.oQty[o] = 0;
           this.oGen[o]++;
           this.free[this.freeTop++] = o;

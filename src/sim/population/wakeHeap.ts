@@ -66,4 +66,9 @@ export class WakeHeap {
     }
     return top;
   }
+
+  /** Subtracts `dt` from every scheduled time (re-basing the clock; the heap order is unchanged). */
+  shift(dt: number): void {
+    for (let i = 0; i < this.size; i++) this.t[i] -= dt;
+  }
 }
