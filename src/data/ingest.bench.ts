@@ -64,12 +64,18 @@ export const benchmark: Benchmark = {
         constants: { source: 'bench', venue: 'binance', symbol: 'BTC/USDT', interval: '1m' },
       });
       log('ingesting');
+      const cpu = () => {
+        const u = process.cpuUsage();
+        return (u.user + u.system) / 1000;
+      };
+      const c0 = cpu();
       const t0 = performance.now();
       const report = await ingestFile(store, csv, {
         ...mapping,
         time: { column: 'open_time', format: 'epoch_ms' },
       });
       const ingestMs = performance.now() - t0;
+      const ingestCpuMs = cpu() - c0;
       log('re-ingesting (idempotent)');
       const t1 = performance.now();
       const again = await ingestFile(store, csv, {
@@ -78,9 +84,11 @@ export const benchmark: Benchmark = {
       });
       const reingestMs = performance.now() - t1;
       log('reading back');
+      const c2 = cpu();
       const t2 = performance.now();
       const frame = await store.readBars({ symbol: 'BTC/USDT', interval: '1m' });
       const readMs = performance.now() - t2;
+      const readCpuMs = cpu() - c2;
       store.close();
       if (report.inserted !== rows || again.inserted !== 0 || frame.ts.length !== rows) {
         throw new Error(
@@ -92,9 +100,12 @@ export const benchmark: Benchmark = {
         csvMB: Math.round(statSync(csv).size / 1e5) / 10,
         ingestMs: Math.round(ingestMs),
         rowsPerSec: Math.round(rows / (ingestMs / 1000)),
+        // CPU time of this process (JS and DuckDB threads): a load-independent view when the machine is shared
+        ingestCpuMs: Math.round(ingestCpuMs),
         reingestMs: Math.round(reingestMs),
         readMs: Math.round(readMs),
         readRowsPerSec: Math.round(rows / (readMs / 1000)),
+        readCpuMs: Math.round(readCpuMs),
         goalRowsPerSec: 1_000_000,
         cpus: availableParallelism(),
         loadAvg1m: Math.round(loadavg()[0] * 10) / 10,
