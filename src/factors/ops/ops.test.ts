@@ -209,6 +209,28 @@ describe('rolling operators against naive window computations', () => {
   });
 });
 
+describe('long-window quantile and rank (Fenwick-tree batch kernel) equal the sorted-window stream', () => {
+  it('bit for bit, with NaN gaps and ties', () => {
+    const raw = series(3000, 9, 41);
+    const x = raw.map((v) => (Number.isNaN(v) ? v : Math.round(v / 50) * 50));
+    for (const w of [65, 200]) {
+      for (const e of [
+        quantile($('x'), w, 0.1),
+        quantile($('x'), w, 0.9),
+        quantile($('x'), w, 0.5),
+        rank($('x'), w),
+      ]) {
+        const { batch, stream } = evalBoth(e, { x });
+        expect(Array.from(batch)).toEqual(Array.from(stream));
+        expect(batch.filter(Number.isFinite).length).toBeGreaterThan(2000);
+      }
+    }
+    const flags = Float64Array.from({ length: 500 }, (_, i) => (i % 3 === 0 ? 1 : 0));
+    const { batch, stream } = evalBoth(rank($('x'), 100), { x: flags });
+    expect(Array.from(batch)).toEqual(Array.from(stream));
+  });
+});
+
 describe('shift operators', () => {
   it('lag, diff and log-return', () => {
     const x = Float64Array.from([1, 2, 4, 8, Number.NaN, 32]);

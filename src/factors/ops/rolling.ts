@@ -388,9 +388,112 @@ function upperBoundN(a: Float64Array, n: number, v: number): number {
 
 /** Rolling quantile `q` in [0, 1], linear interpolation (pandas default). O(n w) worst case, exact. */
 export function rollingQuantile(x: Float64Array, w: number, q: number, out: Float64Array): Float64Array {
-  const s = new RollingQuantileStream(w, q);
-  for (let i = 0; i < x.length; i++) out[i] = s.update(x[i]);
+  if (w <= BIT_MIN_WINDOW) {
+    const s = new RollingQuantileStream(w, q);
+    for (let i = 0; i < x.length; i++) out[i] = s.update(x[i]);
+    return out;
+  }
+  new RollingQuantileStream(w, q); // parameter checks
+  const bit = new RankedWindowCounts(x);
+  const miss = maxMissing(w);
+  let nan = 0;
+  for (let i = 0; i < x.length; i++) {
+    if (Number.isNaN(x[i])) nan++;
+    else bit.add(i, 1);
+    if (i >= w) {
+      if (Number.isNaN(x[i - w])) nan--;
+      else bit.add(i - w, -1);
+    }
+    const size = Math.min(i + 1, w) - nan;
+    if (i < w - 1 || nan > miss || size === 0) {
+      out[i] = Number.NaN;
+      continue;
+    }
+    // the same interpolation as SortedWindow.quantile, on the same order statistics
+    const pos = q * (size - 1);
+    const lo = Math.floor(pos);
+    const hi = Math.min(lo + 1, size - 1);
+    const a = bit.kth(lo);
+    const b = bit.kth(hi);
+    out[i] = a + (b - a) * (pos - lo);
+  }
   return out;
+}
+
+/** Windows up to this many rows use the sorted-window kernel; longer ones the Fenwick-tree kernel. */
+const BIT_MIN_WINDOW = 64;
+
+/**
+ * Counts of the values present in a sliding window, indexed by the value's rank among all finite values of
+ * the series (coordinate compression, offline), in a Fenwick tree: O(log n) insert/remove, k-th order
+ * statistic and rank queries. Gives exactly the window's order statistics, so the batch kernels built on it
+ * equal the sorted-window streaming kernels bit for bit. Reference: Fenwick (1994), Software P&E 24(3).
+ */
+class RankedWindowCounts {
+  private readonly tree: Int32Array;
+  private readonly rankOf: Int32Array;
+  private readonly sorted: Float64Array;
+  private readonly size: number;
+  private readonly top: number;
+  private readonly tieLo: Int32Array;
+  private readonly tieHi: Int32Array;
+
+  constructor(x: Float64Array) {
+    const idx: number[] = [];
+    for (let i = 0; i < x.length; i++) if (!Number.isNaN(x[i])) idx.push(i);
+    idx.sort((a, b) => x[a] - x[b]);
+    this.size = idx.length;
+    this.sorted = new Float64Array(this.size);
+    this.rankOf = new Int32Array(x.length).fill(-1);
+    idx.forEach((i, r) => {
+      this.sorted[r] = x[i];
+      this.rankOf[i] = r;
+    });
+    this.tree = new Int32Array(this.size + 1);
+    this.tieLo = new Int32Array(this.size);
+    this.tieHi = new Int32Array(this.size);
+    for (let r = 0; r < this.size; r++) {
+      this.tieLo[r] = r > 0 && this.sorted[r - 1] === this.sorted[r] ? this.tieLo[r - 1] : r;
+    }
+    for (let r = this.size - 1; r >= 0; r--) {
+      this.tieHi[r] = r + 1 < this.size && this.sorted[r + 1] === this.sorted[r] ? this.tieHi[r + 1] : r + 1;
+    }
+    let top = 1;
+    while (top * 2 <= this.size) top *= 2;
+    this.top = top;
+  }
+
+  /** Adds `d` to the count of the value at series row `i`. */
+  add(i: number, d: number): void {
+    for (let k = this.rankOf[i] + 1; k <= this.size; k += k & -k) this.tree[k] += d;
+  }
+
+  /** The k-th smallest value (0-based) present. */
+  kth(k: number): number {
+    let pos = 0;
+    let rem = k + 1;
+    for (let step = this.top; step > 0; step >>= 1) {
+      const nxt = pos + step;
+      if (nxt <= this.size && this.tree[nxt] < rem) {
+        pos = nxt;
+        rem -= this.tree[nxt];
+      }
+    }
+    return this.sorted[pos];
+  }
+
+  /** Number of values present with rank < r. */
+  countBelow(r: number): number {
+    let c = 0;
+    for (let k = r; k > 0; k -= k & -k) c += this.tree[k];
+    return c;
+  }
+
+  /** First and one-past-last rank of values equal to the value at row `i`. */
+  equalRange(i: number): [number, number] {
+    const r = this.rankOf[i];
+    return [this.tieLo[r], this.tieHi[r]];
+  }
 }
 
 /** Streaming rolling quantile (the batch kernel runs this code). */
@@ -414,8 +517,32 @@ export class RollingQuantileStream {
 
 /** Rolling percentile rank of the current value in its window (ties averaged), in (0, 1]. */
 export function rollingRank(x: Float64Array, w: number, out: Float64Array): Float64Array {
-  const s = new RollingRankStream(w);
-  for (let i = 0; i < x.length; i++) out[i] = s.update(x[i]);
+  if (w <= BIT_MIN_WINDOW) {
+    const s = new RollingRankStream(w);
+    for (let i = 0; i < x.length; i++) out[i] = s.update(x[i]);
+    return out;
+  }
+  new RollingRankStream(w); // parameter checks
+  const bit = new RankedWindowCounts(x);
+  const miss = maxMissing(w);
+  let nan = 0;
+  for (let i = 0; i < x.length; i++) {
+    if (Number.isNaN(x[i])) nan++;
+    else bit.add(i, 1);
+    if (i >= w) {
+      if (Number.isNaN(x[i - w])) nan--;
+      else bit.add(i - w, -1);
+    }
+    const size = Math.min(i + 1, w) - nan;
+    if (i < w - 1 || nan > miss || Number.isNaN(x[i])) {
+      out[i] = Number.NaN;
+      continue;
+    }
+    const [lo, hi] = bit.equalRange(i);
+    const less = bit.countBelow(lo);
+    const equal = bit.countBelow(hi) - less;
+    out[i] = (less + (equal + 1) / 2) / size;
+  }
   return out;
 }
 
