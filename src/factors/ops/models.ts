@@ -110,7 +110,7 @@ export class GarchVolTracker {
         lower: [mean - 10 * sd, v * 1e-8, 0, 0],
         upper: [mean + 10 * sd, 10 * v, 1, 1],
         step: [0.05 * sd, 0.2 * this.omega, 0.01, 0.01],
-        maxEvals: 250,
+        maxEvals: 120,
         fTol: 1e-9,
         restarts: 0,
       });
