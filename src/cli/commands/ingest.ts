@@ -8,6 +8,7 @@ import type { ColumnMappingInput } from '../../data/ingest/mapping.js';
 import { presetMapping } from '../../data/ingest/presets.js';
 import { isRecordKind, type RecordKind } from '../../data/schemas/index.js';
 import { sharedDataPath } from '../../data/sharedData.js';
+import { TABLES } from '../../data/tables.js';
 import { Store } from '../../data/store.js';
 import { UsageError } from '../../errors/base.js';
 import { emit, globalOptions, log, resolveDbPath } from '../context.js';
@@ -31,13 +32,28 @@ export interface IngestCommandOptions {
   lenient?: boolean;
 }
 
-function parseSet(pairs: string[] | undefined): Record<string, string | number> {
-  const out: Record<string, string | number> = {};
+/** `--set key=value` pairs as constants; values of numeric or boolean fields of `kind` are converted. */
+function parseSet(pairs: string[] | undefined, kind: RecordKind): Record<string, string | number | boolean> {
+  const out: Record<string, string | number | boolean> = {};
+  const types = new Map(TABLES[kind].columns.map((c) => [c.field, c.type]));
   for (const p of pairs ?? []) {
     const eq = p.indexOf('=');
     if (eq <= 0) throw new UsageError(`--set expects key=value, got "${p}"`);
+    const key = p.slice(0, eq);
     const v = p.slice(eq + 1);
-    out[p.slice(0, eq)] = /^-?\d+(\.\d+)?$/.test(v) && p.slice(0, eq) !== 'symbol' ? Number(v) : v;
+    const type = types.get(key);
+    if (type === undefined) {
+      throw new UsageError(
+        `--set ${key}: ${kind} records have no field "${key}" (fields: ${[...types.keys()].join(', ')})`,
+      );
+    }
+    if (type === 'double' || type === 'int' || type === 'ts') {
+      const n = Number(v);
+      if (v.trim() === '' || !Number.isFinite(n))
+        throw new UsageError(`--set ${key} expects a number, got "${v}"`);
+      out[key] = n;
+    } else if (type === 'bool') out[key] = v === 'true' || v === '1';
+    else out[key] = v;
   }
   return out;
 }
@@ -59,7 +75,7 @@ export function resolveIngestMapping(
   kind: RecordKind,
   o: IngestCommandOptions,
 ): ColumnMappingInput {
-  const constants: Record<string, string | number | boolean> = parseSet(o.set);
+  const constants: Record<string, string | number | boolean> = parseSet(o.set, kind);
   if (o.symbol) constants.symbol = o.symbol;
   if (o.venue) constants.venue = o.venue;
   if (o.interval) constants.interval = o.interval;
