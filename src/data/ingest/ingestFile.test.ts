@@ -130,6 +130,18 @@ describe('ingestFile: bad input', () => {
     expect(await store.count('bars')).toBe(before + 3);
   });
 
+  it('atomic: an error deep in a multi-chunk file (after 12000 staged rows) leaves the store as it was', async () => {
+    const before = await snapshot();
+    const rows = [HEADER];
+    for (let i = 0; i < 12_500; i++) {
+      const d = new Date(Date.UTC(2030, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
+      rows.push(i === 12_400 ? `${d},100,110,90,NaN,5` : `${d},100,110,90,105,5`);
+    }
+    const err = await ingestFile(store, file(rows.join('\n')), mapping).catch((e: unknown) => e);
+    expect((err as Error).message).toMatch(/line 12402, field "close": NaN is not allowed/);
+    expect(await snapshot()).toBe(before);
+  });
+
   const fileErrors: [string, () => string, RegExp][] = [
     ['empty file', () => file(''), /empty file \(0 bytes\)/],
     ['header only', () => file(`${HEADER}\n`), /empty file: a header but no data rows/],
