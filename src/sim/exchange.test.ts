@@ -32,7 +32,7 @@ describe('Exchange', () => {
     ex.deposit(2, 'BTC', 1_000_000_000); // 10 BTC
     const px = inst.makePrice(100.0); // 10000 ticks
     const q = inst.makeQty(2); // 2000 lots
-    ex.placeLimit(2, 'BTC/USDT', SELL, px, q);
+    const ask = ex.placeLimit(2, 'BTC/USDT', SELL, px, q);
     expect(ex.balance(2, 'BTC')).toEqual({ free: 8e8, locked: 2e8 });
     ex.placeLimit(1, 'BTC/USDT', BUY, px, inst.makeQty(1.5), IOC);
     // notional 150 USDT = 150e6 units; taker fee 0.05% = 75000; maker fee 0.02% = 30000
@@ -43,7 +43,7 @@ describe('Exchange', () => {
     const trades = sink.get('trades');
     expect(trades).toHaveLength(1);
     expect(tradeSchema.parse(trades[0])).toMatchObject({ price: 100, amount: 1.5, side: 'buy' });
-    expect(ex.cancel(1)).toBe(500);
+    expect(ex.cancel(ask)).toBe(500);
     expect(ex.balance(2, 'BTC')).toEqual({ free: 8.5e8, locked: 0 });
   });
 

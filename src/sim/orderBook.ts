@@ -1,5 +1,8 @@
 import { SimInputError, SimStateError } from '../errors/sim.js';
 
+/** Order ids encode their pool slot: id = generation * SLOT_SPACE + slot (at most 2^24 resting orders). */
+const SLOT_SPACE = 16_777_216;
+
 /** Order side: buy. */
 export const BUY = 0;
 /** Order side: sell. */
@@ -116,8 +119,7 @@ export class OrderBook {
   private free: Int32Array;
   private freeTop = 0;
   private poolSize = 0;
-  private readonly idToSlot = new Map<number, number>();
-  private nextId = 1;
+  private oGen: Float64Array; // ids issued per slot: id = gen * SLOT_SPACE + slot
   private bestBidIdx = -1;
   private bestAskIdx = -1;
   private readonly listener: BookListener;
@@ -153,6 +155,7 @@ export class OrderBook {
     this.oPrev = new Int32Array(cap);
     this.oId = new Float64Array(cap);
     this.free = new Int32Array(cap);
+    this.oGen = new Float64Array(cap);
     this.listener = listener;
   }
 
@@ -182,19 +185,19 @@ export class OrderBook {
 
   /** Whether order `orderId` is resting. */
   has(orderId: number): boolean {
-    return this.idToSlot.has(orderId);
+    return this.slotOf(orderId) >= 0;
   }
 
   /** Remaining lots of a resting order (0 if not resting). */
   remainingOf(orderId: number): number {
-    const s = this.idToSlot.get(orderId);
-    return s === undefined ? 0 : this.oQty[s];
+    const s = this.slotOf(orderId);
+    return s < 0 ? 0 : this.oQty[s];
   }
 
   /** Owner of a resting order (-1 if not resting). */
   ownerOf(orderId: number): number {
-    const s = this.idToSlot.get(orderId);
-    return s === undefined ? -1 : this.oOwner[s];
+    const s = this.slotOf(orderId);
+    return s < 0 ? -1 : this.oOwner[s];
   }
 
   /**
@@ -224,8 +227,9 @@ export class OrderBook {
       );
     if (!(lots > 0) || !Number.isSafeInteger(lots))
       throw new SimInputError(this.name, 'lots', `must be a positive integer, got ${lots}`);
-    const id = this.nextId++;
-    this.execute(id, owner, side, idx, lots, tif, postOnly);
+    const slot = this.allocSlot();
+    const id = ++this.oGen[slot] * SLOT_SPACE + slot;
+    this.execute(slot, id, owner, side, idx, lots, tif, postOnly);
     return id;
   }
 
@@ -236,15 +240,16 @@ export class OrderBook {
   submitMarket(owner: number, side: Side, lots: number): number {
     if (!(lots > 0) || !Number.isSafeInteger(lots))
       throw new SimInputError(this.name, 'lots', `must be a positive integer, got ${lots}`);
-    const id = this.nextId++;
-    this.execute(id, owner, side, side === BUY ? this.levels - 1 : 0, lots, IOC, false);
+    const slot = this.allocSlot();
+    const id = ++this.oGen[slot] * SLOT_SPACE + slot;
+    this.execute(slot, id, owner, side, side === BUY ? this.levels - 1 : 0, lots, IOC, false);
     return id;
   }
 
   /** Cancels a resting order. @returns the lots removed, 0 if the order was not resting. */
   cancel(orderId: number): number {
-    const s = this.idToSlot.get(orderId);
-    if (s === undefined) return 0;
+    const s = this.slotOf(orderId);
+    if (s < 0) return 0;
     const q = this.oQty[s];
     this.listener.onCancel?.(orderId, this.oOwner[s], q, CANCEL_USER);
     this.removeSlot(s);
@@ -257,8 +262,8 @@ export class OrderBook {
    * @throws SimStateError if the order is not resting
    */
   modify(orderId: number, priceTicks: number, lots: number): void {
-    const s = this.idToSlot.get(orderId);
-    if (s === undefined) throw new SimStateError(this.name, `modify: order ${orderId} is not resting`);
+    const s = this.slotOf(orderId);
+    if (s < 0) throw new SimStateError(this.name, `modify: order ${orderId} is not resting`);
     if (!(lots > 0) || !Number.isSafeInteger(lots))
       throw new SimInputError(this.name, 'lots', `must be a positive integer, got ${lots}`);
     const idx = priceTicks - this.minPrice;
@@ -274,11 +279,12 @@ export class OrderBook {
       return;
     }
     const owner = this.oOwner[s];
-    this.removeSlot(s);
-    this.execute(orderId, owner, side, idx, lots, GTC, false);
+    this.unlink(s); // keep the slot: the order keeps its id
+    this.execute(s, orderId, owner, side, idx, lots, GTC, false);
   }
 
   private execute(
+    slot: number,
     id: number,
     owner: number,
     side: Side,
@@ -293,10 +299,12 @@ export class OrderBook {
     this.lastRestingLots = 0;
     if (crosses && postOnly) {
       this.lastStatus = STATUS_REJECTED;
+      this.freeSlot(slot);
       return;
     }
     if (tif === FOK && !this.canFill(owner, side, idx, lots)) {
       this.lastStatus = STATUS_CANCELLED;
+      this.freeSlot(slot);
       return;
     }
     let remaining = lots;
@@ -343,13 +351,15 @@ export class OrderBook {
     }
     if (remaining === 0) {
       this.lastStatus = STATUS_FILLED;
+      this.freeSlot(slot);
       return;
     }
     if (expired || tif !== GTC) {
       this.lastStatus = STATUS_CANCELLED;
+      this.freeSlot(slot);
       return;
     }
-    this.rest(id, owner, side, idx, remaining);
+    this.rest(slot, id, owner, side, idx, remaining);
     this.lastRestingLots = remaining;
     this.lastStatus = STATUS_RESTING;
   }
@@ -374,9 +384,27 @@ export class OrderBook {
     return avail >= lots;
   }
 
-  private rest(id: number, owner: number, side: Side, idx: number, lots: number): void {
+  /** Slot of a resting order id, or -1. */
+  private slotOf(orderId: number): number {
+    const s = orderId % SLOT_SPACE;
+    return s < this.poolSize && this.oId[s] === orderId && this.oQty[s] > 0 ? s : -1;
+  }
+
+  private allocSlot(): number {
     if (this.freeTop === 0 && this.poolSize === this.oPrice.length) this.growPool();
     const s = this.freeTop > 0 ? this.free[--this.freeTop] : this.poolSize++;
+    this.oQty[s] = 0;
+    this.oId[s] = 0;
+    return s;
+  }
+
+  private freeSlot(s: number): void {
+    this.oQty[s] = 0;
+    this.oId[s] = 0;
+    this.free[this.freeTop++] = s;
+  }
+
+  private rest(s: number, id: number, owner: number, side: Side, idx: number, lots: number): void {
     this.oPrice[s] = idx;
     this.oQty[s] = lots;
     this.oOwner[s] = owner;
@@ -396,11 +424,16 @@ export class OrderBook {
     }
     this.tail[k] = s;
     this.levelQty[k] += lots;
-    this.idToSlot.set(id, s);
     this.orderCount++;
   }
 
   private removeSlot(s: number): void {
+    this.unlink(s);
+    this.freeSlot(s);
+  }
+
+  /** Takes a resting order out of its level (the slot stays allocated). */
+  private unlink(s: number): void {
     const side = this.oSide[s];
     const idx = this.oPrice[s];
     const k = side * this.levels + idx;
@@ -412,8 +445,6 @@ export class OrderBook {
     else this.tail[k] = p;
     this.levelQty[k] -= this.oQty[s];
     this.oQty[s] = 0;
-    this.idToSlot.delete(this.oId[s]);
-    this.free[this.freeTop++] = s;
     this.orderCount--;
     if (this.head[k] < 0) {
       this.levelQty[k] = 0;
@@ -455,7 +486,9 @@ export class OrderBook {
   }
 
   private growPool(): void {
-    const cap = this.oPrice.length * 2;
+    const cap = Math.min(this.oPrice.length * 2, SLOT_SPACE);
+    if (cap === this.oPrice.length)
+      throw new SimStateError(this.name, `order pool full (${SLOT_SPACE} resting orders)`);
     const gi = (a: Int32Array) => {
       const b = new Int32Array(cap);
       b.set(a);
@@ -473,6 +506,7 @@ export class OrderBook {
     this.free = gi(this.free);
     this.oQty = gf(this.oQty);
     this.oId = gf(this.oId);
+    this.oGen = gf(this.oGen);
     const sd = new Uint8Array(cap);
     sd.set(this.oSide);
     this.oSide = sd;

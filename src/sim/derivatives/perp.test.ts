@@ -104,14 +104,14 @@ describe('PerpVenue', () => {
     perp.update(0, 20_000);
     perp.placeOrder(9, SELL, 200_000, 1000);
     perp.placeOrder(1, BUY, 200_000, 1000); // equity 1990, maintenance 5% of 20000 = 1000
-    perp.placeOrder(9, BUY, 190_000, 5000);
-    perp.placeOrder(9, SELL, 190_010, 5000);
-    const liq = perp.update(60_000, 19_000); // equity 990 < 950? no: 990 >= 950 -> safe
+    const bid = perp.placeOrder(9, BUY, 190_000, 5000);
+    const ask = perp.placeOrder(9, SELL, 190_010, 5000);
+    const liq = perp.update(60_000, 19_000); // equity 990 >= maintenance 950 -> safe
     expect(liq).toHaveLength(0);
-    perp.cancel(4);
+    perp.cancel(ask);
     perp.placeOrder(9, BUY, 189_000, 5000);
     perp.placeOrder(9, SELL, 189_010, 5000);
-    perp.cancel(3);
+    perp.cancel(bid);
     const liq2 = perp.update(120_000, 18_900);
     expect(liq2).toHaveLength(1);
     // closes at 18900: 1990 - 1100 - 9.45 = 880.55 left; fee = min(880.55, 18900 * 0.0125 = 236.25)
