@@ -20,25 +20,39 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)];
 }
 
-/** Runs the PyTorch peer (single thread) and returns its attention-block step time, or undefined. */
-function torchMsPerStep(log: (m: string) => void): number | undefined {
+/** Runs the peer script and reports its own CPU and wall seconds, so contention can be factored out. */
+const WRAPPER = [
+  'import resource, runpy, sys, time',
+  't0 = time.perf_counter()',
+  'sys.argv = [sys.argv[1], "--threads", "1"]',
+  'runpy.run_path(sys.argv[0], run_name="__main__")',
+  'r = resource.getrusage(resource.RUSAGE_SELF)',
+  'print(f"RUSAGE cpu={r.ru_utime + r.ru_stime} wall={time.perf_counter() - t0}")',
+].join('\n');
+
+/**
+ * Runs the PyTorch peer (single thread) and returns its attention-block step time (wall, ms) and the
+ * script's CPU/wall ratio, or undefined when PyTorch is not installed.
+ */
+function torchPeer(log: (m: string) => void): { ms: number; cpuShare: number } | undefined {
   if (!existsSync('/usr/bin/python3') || !existsSync(TORCH_SCRIPT)) return undefined;
   const probe = spawnSync('/usr/bin/python3', ['-c', 'import torch'], { encoding: 'utf8' });
   if (probe.status !== 0) {
     log('PyTorch not installed (apt-get install -y python3-torch); skipping the side-by-side run');
     return undefined;
   }
-  const r = spawnSync('/usr/bin/python3', [TORCH_SCRIPT, '--threads', '1'], {
+  const r = spawnSync('/usr/bin/python3', ['-c', WRAPPER, TORCH_SCRIPT], {
     encoding: 'utf8',
-    env: { ...process.env, OMP_NUM_THREADS: '1', OPENBLAS_NUM_THREADS: '1' },
+    env: { ...process.env, OMP_NUM_THREADS: '1', OPENBLAS_NUM_THREADS: '1', MKL_NUM_THREADS: '1' },
     timeout: 600_000,
   });
   const m = /RESULT attention_block_train_step .*median_ms=([\d.]+)/.exec(r.stdout ?? '');
+  const u = /RUSAGE cpu=([\d.]+) wall=([\d.]+)/.exec(r.stdout ?? '');
   if (!m) {
     log(`PyTorch peer failed: ${(r.stderr ?? '').split('\n').slice(-3).join(' ')}`);
     return undefined;
   }
-  return Number(m[1]);
+  return { ms: Number(m[1]), cpuShare: u ? Math.min(1, Number(u[1]) / Number(u[2])) : 1 };
 }
 
 /**
@@ -76,6 +90,7 @@ export const benchmark = {
       cpu.push((dc.user + dc.system) / 1000 / steps);
     }
     const leaked = tf.memory().numTensors - before;
+    const cpuMsPerStep = Math.min(...cpu);
     const msPerStep = median(times);
     log(
       `tfjs ${info.backend}: ${msPerStep.toFixed(2)} ms/step (runs ${times.map((t) => t.toFixed(2)).join(', ')})`,
@@ -94,10 +109,10 @@ export const benchmark = {
     opt.dispose();
     x.dispose();
     y.dispose();
-    const torch = args.torch === 'false' ? undefined : torchMsPerStep(log);
+    const torch = args.torch === 'false' ? undefined : torchPeer(log);
     const out: Record<string, number | string | boolean | null> = {
       msPerStep,
-      cpuMsPerStep: Math.min(...cpu),
+      cpuMsPerStep,
       unfusedMsPerStep,
       forwardMs,
       backend: info.backend,
@@ -106,8 +121,13 @@ export const benchmark = {
       leakedTensors: leaked,
     };
     if (torch !== undefined) {
-      out.torchMsPerStep = torch;
-      out.ratioVsTorch = msPerStep / torch;
+      out.torchMsPerStep = torch.ms;
+      out.ratioVsTorch = msPerStep / torch.ms;
+      // Machines shared with other jobs stretch wall time unevenly; compare CPU time too (torch's estimated
+      // from its wall time and the peer script's CPU/wall share).
+      out.torchCpuMsPerStepEst = torch.ms * torch.cpuShare;
+      out.cpuRatioVsTorch = cpuMsPerStep / (torch.ms * torch.cpuShare);
+      log(`PyTorch: ${torch.ms.toFixed(2)} ms/step; ratio ${(msPerStep / torch.ms).toFixed(2)}x wall`);
     }
     return out;
   },

@@ -382,7 +382,7 @@ const [
   GDROW,
   GEND4,
   GDOT,
-  GTMP,
+  ,
   GVACC,
   GVDOT,
   GVSCALE,
