@@ -71,7 +71,18 @@ describe('cwm ingest / data ls', () => {
     expect(noPreset.stderr).toMatch(/needs --preset/);
     expect((await runCli(['--db', db, 'ingest', f, '--kind', 'bars', '--strict', '--lenient'])).code).toBe(2);
     expect((await runCli(['--db', db, 'ingest'])).code).toBe(2);
-    const badSet = await runCli(['--db', db, 'ingest', f, '--kind', 'macroSeries', '--preset', 'date-value', '--set', 'nope=1']);
+    const badSet = await runCli([
+      '--db',
+      db,
+      'ingest',
+      f,
+      '--kind',
+      'macroSeries',
+      '--preset',
+      'date-value',
+      '--set',
+      'nope=1',
+    ]);
     expect(badSet.code).toBe(2);
     expect(badSet.stderr).toMatch(/macroSeries records have no field "nope"/);
     const ok = await runCli([
