@@ -125,6 +125,14 @@ describe('Store', () => {
     expect(ls.find((d) => d.kind === 'macroSeries')?.key).toEqual({ source: 'fred', series: 'DGS10' });
   });
 
+  it('refuses a store whose tables have other columns (older cwm), naming the table', async () => {
+    const path = join(dir, 'old.duckdb');
+    const s = await Store.open(path);
+    await s.connection.run('ALTER TABLE basis DROP COLUMN basis_abs');
+    s.close();
+    await expect(Store.open(path)).rejects.toThrow(/table basis in .* has columns/);
+  });
+
   it('exports to Parquet and CSV and imports Parquet back (idempotent)', async () => {
     const pq = join(dir, 'bars.parquet');
     expect((await store.exportQuery('bars', pq)).rows).toBe(5005);

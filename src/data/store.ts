@@ -103,6 +103,26 @@ export class Store {
     }
     const con = await instance.connect();
     for (const spec of Object.values(TABLES)) await con.run(createTableSql(spec));
+    // A store written by an older cwm may have tables with other columns: say so instead of failing later.
+    const r = await con.runAndReadAll(
+      "SELECT table_name, list(column_name ORDER BY ordinal_position) FROM information_schema.columns WHERE table_schema = 'main' GROUP BY table_name",
+    );
+    const actual = new Map(r.getRowsJS().map((row) => [String(row[0]), (row[1] as unknown[]).map(String)]));
+    for (const spec of Object.values(TABLES)) {
+      const want = spec.columns.map((c) => c.column);
+      const have = actual.get(spec.table) ?? [];
+      if (want.join(',') !== have.join(',')) {
+        con.closeSync();
+        instance.closeSync();
+        throw new StoreError(
+          `table ${spec.table} in ${path} has columns (${have.join(', ')}) but this cwm expects (${want.join(', ')})`,
+          {
+            details:
+              'The store was written by another cwm version. Export what you need (cwm data export) and remove the file, or use another --db.',
+          },
+        );
+      }
+    }
     return new Store(instance, con, path);
   }
 
