@@ -26,6 +26,8 @@ export interface ChainOptions {
   whaleThreshold?: bigint;
   /** Addresses tagged as exchange deposit wallets (for exchange inflow/outflow metrics). */
   exchangeAddresses?: string[];
+  /** Decimals of tokens for human-unit amounts in records (default 18 for every token). */
+  tokenDecimals?: Record<string, number>;
   sink: RecordSink;
   /** Random stream of the chain (proposer selection). */
   rng: Rng;
@@ -71,6 +73,7 @@ export class Chain {
   private readonly blockReward: bigint;
   private readonly whaleThreshold: bigint;
   private readonly exchanges: Set<string>;
+  private readonly decimals = new Map<string, number>();
   private readonly mempool: PendingTx[] = [];
   private readonly nonces = new Map<string, number>();
   private readonly nextNonce = new Map<string, number>();
@@ -108,8 +111,21 @@ export class Chain {
     this.blockReward = opts.blockReward ?? 0n;
     this.whaleThreshold = opts.whaleThreshold ?? 1000n * 10n ** 18n;
     this.exchanges = new Set(opts.exchangeAddresses ?? []);
+    for (const [t, d] of Object.entries(opts.tokenDecimals ?? {})) this.setDecimals(t, d);
     this.sink = opts.sink;
     this.rng = opts.rng;
+  }
+
+  /** Sets the decimals of `token` (records show raw / 10^decimals as human units). */
+  setDecimals(token: string, decimals: number): void {
+    if (!Number.isInteger(decimals) || decimals < 0 || decimals > 36)
+      throw new SimInputError(this.name, 'decimals', `must be an integer in [0, 36], got ${decimals}`);
+    this.decimals.set(token, decimals);
+  }
+
+  /** Human units of a raw amount of `token`. */
+  toUnits(token: string, raw: bigint): number {
+    return Number(raw) / 10 ** (this.decimals.get(token) ?? 18);
   }
 
   /** Registers a Uniswap v2 pair at `address`. Its reserves must equal its ledger balances. */
@@ -339,7 +355,7 @@ export class Chain {
       ...(to !== undefined ? { to } : {}),
       ...(c.type === 'transfer' && c.token ? { token: c.token } : {}),
       ...(c.type === 'transfer' && status === 'success'
-        ? { value: c.amount.toString(), amount: Number(c.amount) / 1e18 }
+        ? { value: c.amount.toString(), amount: this.toUnits(c.token ?? this.native, c.amount) }
         : {}),
       gas: Number(gas.used),
       gasPrice: Number(price),
@@ -484,7 +500,7 @@ export class Chain {
             symbol: `${call.collateralToken}/${call.debtToken}`,
             liquidationId: id,
             side: 'long',
-            amount: Number(r.seizedUnderlying) / 1e18,
+            amount: Number(r.seizedUnderlying) / 10 ** m.reserveState(call.collateralToken).decimals,
             valueUsd,
           }),
         );
@@ -573,8 +589,8 @@ export class Chain {
       pool: address,
       token0,
       token1,
-      reserve0: Number(this.ledger.balanceOf(token0, address)) / 1e18,
-      reserve1: Number(this.ledger.balanceOf(token1, address)) / 1e18,
+      reserve0: this.toUnits(token0, this.ledger.balanceOf(token0, address)),
+      reserve1: this.toUnits(token1, this.ledger.balanceOf(token1, address)),
       blockNumber: this.blockNumber,
     });
   }
