@@ -6,6 +6,7 @@ import { registerEnv } from './env.js';
 import { registerFactors } from './factors.js';
 import { registerIngest } from './ingest.js';
 import { registerRisk } from './risk.js';
+import { registerSim } from './sim.js';
 import { registerStart } from './start.js';
 import { registerVersion } from './version.js';
 
@@ -20,4 +21,5 @@ export const commands: Array<(program: Command) => void> = [
   registerRisk,
   registerEnv,
   registerFactors,
+  registerSim,
 ];

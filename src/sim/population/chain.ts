@@ -129,6 +129,7 @@ export class ChainState {
       source: SIM_SOURCE,
       chain: this.chain,
       hash: h,
+      logIndex: -1,
       blockNumber: this.blockNumber + 1,
       from,
       to,

@@ -14,7 +14,6 @@ export class V2Pool {
   shares: number;
   volumeUsdHour = 0;
   feesUsdHour = 0;
-  private logIndex = 0;
 
   constructor(
     readonly pool: string,
@@ -65,7 +64,7 @@ export class V2Pool {
       venue: 'sim_dex',
       pool: this.pool,
       txHash: tx,
-      logIndex: this.logIndex++ % 1000,
+      swapIndex: '0',
       blockNumber: this.chain.blockNumber + 1,
       tokenIn: zeroForOne ? this.token0 : 'USDC',
       tokenOut: zeroForOne ? 'USDC' : this.token0,
