@@ -179,6 +179,7 @@ export function registerIngest(program: Command): void {
       if (o.strict && o.lenient) throw new UsageError('choose one of --strict and --lenient');
       if (!isRecordKind(o.kind)) throw new UsageError(`unknown --kind "${o.kind}"`);
       const mapping = resolveIngestMapping(file, o.kind, o);
+      const t0 = performance.now();
       const store = await Store.open(resolveDbPath(g));
       const bar = startProgress(`ingest ${basename(file)} (per mille)`, 1000, { silent: g.json || g.quiet });
       try {
@@ -188,6 +189,14 @@ export function registerIngest(program: Command): void {
             bar.update(Math.min(1000, Math.round((1000 * done) / Math.max(1, total)))),
         });
         bar.stop();
+        log('info', 'ingest done', {
+          file,
+          kind: report.kind,
+          rows: report.rows,
+          inserted: report.inserted,
+          existing: report.existing,
+          ms: Math.round(performance.now() - t0),
+        });
         if (report.skipped) log('warn', 'bad rows skipped', { file, skipped: report.skipped });
         emit(g, report, () => summary(report));
       } finally {

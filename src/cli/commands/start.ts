@@ -7,7 +7,7 @@ import { isRecordKind } from '../../data/schemas/index.js';
 import { Store } from '../../data/store.js';
 import { UsageError } from '../../errors/base.js';
 import { loadConfig } from '../config.js';
-import { emit, globalOptions, resolveDbPath } from '../context.js';
+import { emit, globalOptions, log, resolveDbPath } from '../context.js';
 import { startProgress } from '../progress.js';
 import { writeRunInfo } from '../runInfo.js';
 import { formatDatasets } from './data.js';
@@ -69,6 +69,7 @@ export function registerStart(program: Command): void {
           bar.increment();
         }
         bar.stop();
+        log('info', 'start: data ready', { db, seed: config.seed, files: ingested.length });
         const datasets = await store.listDatasets();
         const runInfo = writeRunInfo(outDir, { ...config, db }, config.seed);
         writeFileSync(join(outDir, 'datasets.json'), `${JSON.stringify(datasets, null, 2)}\n`);
