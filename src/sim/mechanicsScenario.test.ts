@@ -38,6 +38,10 @@ describe('mechanics scenario', () => {
       for (let i = 0; i < n; i += Math.max(1, Math.floor(n / 200))) schema.parse(rows[i]);
     }
     expect(counts.bars).toBeGreaterThanOrEqual(55);
+    // pool reserves in human units: about 20k WETH against 60M USDC (6 decimals)
+    const res = a.sink.get('poolReserves').at(-1);
+    expect(res?.reserve0).toBeGreaterThan(10_000);
+    expect(res?.reserve1).toBeGreaterThan(30_000_000);
     // conservation on every venue at the end of the hour
     const { exchange, perp, chain, lending, options } = a.venues;
     for (const asset of ['USDT', 'BTC'])

@@ -112,6 +112,7 @@ export function runMechanicsScenario(opts: MechanicsScenarioOptions): MechanicsS
     sink,
     rng: kernel.rng.fork('chain'),
     exchangeAddresses: ['0xsimx'],
+    tokenDecimals: { USDC: 6 },
   });
   const lending = new LendingMarket('0xlend', chain.ledger);
   const options = new OptionsVenue(
