@@ -53,7 +53,13 @@ async function tryNode(pkg: string, notes: string[]): Promise<boolean> {
     await import(/* @vite-ignore */ pkg);
     return await tf.setBackend('tensorflow');
   } catch (err) {
-    notes.push(`${pkg} not available (${err instanceof Error ? err.message.split('\n')[0] : String(err)})`);
+    const code = (err as { code?: string }).code;
+    if (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND')
+      notes.push(`${pkg} not installed (optional)`);
+    else
+      notes.push(
+        `${pkg} failed to load (${err instanceof Error ? err.message.split('\n')[0] : String(err)})`,
+      );
     return false;
   }
 }

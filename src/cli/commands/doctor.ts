@@ -4,7 +4,9 @@ import * as tf from '@tensorflow/tfjs';
 import type { Command } from 'commander';
 import { parse as parseYaml } from 'yaml';
 import { UsageError } from '../../errors/base.js';
+import { useFusedAttention } from '../../nn/attentionCore.js';
 import { initBackend } from '../../nn/backend.js';
+import { attentionKernels } from '../../nn/wasmKernels.js';
 import { emit, globalOptions } from '../context.js';
 
 /** Backend named by the `backend` key of the config file, if any. */
@@ -67,6 +69,7 @@ export function registerDoctor(program: Command): void {
         cpuCores: availableParallelism(),
         tfjsVersion: tf.version.tfjs,
         node: process.version,
+        fusedAttention: useFusedAttention() && attentionKernels(16) !== undefined,
         matmulGflops: Number(speed.gflops.toFixed(2)),
         matmul256Ms: Number(speed.ms.toFixed(3)),
         notes: info.notes,
@@ -77,6 +80,7 @@ export function registerDoctor(program: Command): void {
           `simd         ${report.simd ? 'yes' : 'no'}`,
           `threads      ${report.threads === 0 ? 'native (TensorFlow C library)' : report.threads} of ${report.cpuCores} cores`,
           `tfjs         ${report.tfjsVersion}, node ${report.node}`,
+          `attention    ${report.fusedAttention ? 'fused WebAssembly SIMD kernels' : 'TF.js ops'}`,
           `matmul       ${report.matmulGflops} GFLOP/s (256x256 float32, ${report.matmul256Ms} ms each)`,
           ...report.notes.map((n) => `note         ${n}`),
         ].join('\n'),
