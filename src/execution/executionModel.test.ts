@@ -200,4 +200,65 @@ describe('fillOrdersBatch', () => {
     expect(a1.pnlAttribution().residual).toBeCloseTo(0, 8);
     expect(frictionlessConfig(model.config).takerFeeBps).toBe(0);
   });
+
+  it('matches execute() bit for bit at the cash boundary, on zero orders and on missing prices', () => {
+    // Buys sized at cash / unit, one ulp either side and just inside the pre-check margin exercise the
+    // kernel's skipped division; selling twice the position, zero quantities and zero mids must give the
+    // same (+0) fills as execute(). Each boundary buy starts from a book that was just sold out.
+    const model = new ExecutionModel(
+      { impact: 'none', maxParticipation: Number.POSITIVE_INFINITY, takerFeeBps: 7, halfSpreadBps: 3 },
+      1,
+    );
+    const feeCap = 1 + Math.max(model.config.takerFeeBps, model.config.makerFeeBps) / 1e4;
+    const n = 600;
+    const qty = new Float64Array(n);
+    const mid = new Float64Array(n);
+    const a1 = new Account(1, 5000);
+    const a2 = new Account(1, 5000);
+    const m = createMarketSnapshot(1);
+    const rep = createFillReport();
+    const one = new Float64Array(1);
+    const o1 = {
+      filledQty: new Float64Array(1),
+      fee: new Float64Array(1),
+      cash: new Float64Array(1),
+      position: new Float64Array(1),
+    };
+    const rng = new Rng(11);
+    let boundary = 0;
+    for (let i = 0; i < n; i++) {
+      const px = 50 + 10 * rng.uniform();
+      const kind = i % 4;
+      let q = 2 * rng.normal();
+      if (kind === 0) {
+        const unit = px * (1 + model.config.halfSpreadBps / 1e4) * feeCap;
+        const exact = a2.cash / unit;
+        const v = (i >> 2) % 4;
+        q =
+          v === 0
+            ? exact
+            : v === 1
+              ? exact * (1 + 2 ** -52)
+              : v === 2
+                ? exact * (1 - 2 ** -52)
+                : exact * (1 - 1e-12);
+        boundary++;
+      } else if (kind === 1) q = -a2.positions[0] * 2;
+      else if (kind === 3 && i % 8 === 3) q = 0;
+      mid[i] = i % 50 === 7 ? 0 : px;
+      qty[i] = q;
+      one[0] = q;
+      const midOne = Float64Array.of(mid[i]);
+      fillOrdersBatch(model, a1, 0, one, midOne, o1, 1);
+      m.mid[0] = mid[i];
+      model.execute(a2, 0, q, m, rep);
+      expect(Object.is(o1.filledQty[0], rep.lastQty)).toBe(true);
+      expect(o1.cash[0]).toBe(a2.cash);
+      expect(o1.position[0]).toBe(a2.positions[0]);
+      expect(o1.fee[0]).toBe(rep.commission);
+    }
+    expect(boundary).toBe(150);
+    expect(a1.fees).toBe(a2.fees);
+    expect(a1.fillCount).toBe(a2.fillCount);
+  });
 });

@@ -133,6 +133,8 @@ export function fillOrdersBatch(
 }
 
 const CHUNK = 8192;
+/** Relative margin of the cash pre-check in the spot kernel (far above rounding error, 2^-52). */
+const GUARD = 1 - 1e-12;
 const STATE = new Float64Array(8);
 const PARAMS = new Float64Array(12);
 
@@ -263,18 +265,21 @@ function fillKernelSpotCash(
     if (m > 0 && q !== 0) {
       if (!Number.isNaN(mark)) pnl += pos * (m - mark);
       mark = m;
-      const hs = m * hsFrac;
-      let px: number;
-      if (q > 0) {
-        const maxQ = cash > 0 ? cash / ((m + hs) * feeCap) : 0;
+      // Branch-free on the order's side (random signs defeat branch prediction): px = m + hs for a buy,
+      // m - hs for a sell (hs times exactly +1 or -1), sells clipped to the (non-negative) position by max.
+      // (fl(pos + q) < 0 exactly when q < -pos, so max(q, -pos) is the same clip as execute's.)
+      const px = m + m * hsFrac * (2 * +(q > 0) - 1);
+      q = Math.max(q, -pos);
+      // Buys up to the cash. The division sits on the loop-carried cash chain, so it is skipped when the
+      // order is clearly affordable: fl(q * unit) <= fl(cash * GUARD) implies q < cash / unit exactly, so
+      // the rounded quotient is >= q and the clip could not bind (bit-identical to always dividing).
+      const unit = px * feeCap;
+      if (!(q * unit <= cash * GUARD) && q > 0) {
+        const maxQ = cash > 0 ? cash / unit : 0;
         if (q > maxQ) q = maxQ;
-        px = m + hs;
-      } else {
-        if (pos + q < 0) q = pos > 0 ? -pos : 0;
-        px = m - hs;
       }
       if (q !== 0) {
-        const notional = (q < 0 ? -q : q) * px;
+        const notional = Math.abs(q) * px;
         fee = notional * takerFee;
         cash -= q * px + fee;
         pos += q;
@@ -282,7 +287,7 @@ function fillKernelSpotCash(
         slip += q * (px - m);
         traded += notional;
         fills++;
-      }
+      } else q = 0;
     } else q = 0;
     oF[k] = q;
     oFee[k] = fee;
