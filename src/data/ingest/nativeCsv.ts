@@ -167,11 +167,12 @@ export async function tryNativeBarsCsv(
         return f.field === 'tradeCount' ? `CAST(d.${col} AS BIGINT)` : `d.${col}`;
       }),
     ];
-    const match = `b.source = ${values[0]} AND b.venue = ${values[1]} AND b.symbol = ${values[2]} AND b."interval" = ${values[3]} AND b.ts_event = d.ts`;
+    // only this series' stored rows within the file's time range can collide (zone maps prune the rest)
+    const existing = `(SELECT ts_event FROM bars WHERE source = ${values[0]} AND venue = ${values[1]} AND symbol = ${values[2]} AND "interval" = ${values[3]} AND ts_event BETWEEN ${min} AND ${max})`;
     await con.run('BEGIN TRANSACTION');
     try {
       const res = await con.run(
-        `INSERT INTO bars (${outCols.map((x) => `"${x}"`).join(', ')}) SELECT ${values.join(', ')} FROM ${typed} d ANTI JOIN bars b ON ${match}`,
+        `INSERT INTO bars (${outCols.map((x) => `"${x}"`).join(', ')}) SELECT ${values.join(', ')} FROM ${typed} d ANTI JOIN ${existing} b ON b.ts_event = d.ts`,
       );
       await con.run('COMMIT');
       return { rows, inserted: res.rowsChanged, from: min, to: max };
