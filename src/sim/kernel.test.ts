@@ -58,6 +58,17 @@ describe('Kernel', () => {
     expect(run()).toEqual(log);
   });
 
+  it('adds the sender compute delay to message latency', () => {
+    const k = new Kernel({ seed: 1, startMs: 0, latency: new PairLatency(1000) });
+    const got: number[] = [];
+    const a = k.addAgent({ name: 'a', onStart: (kk, me) => kk.send(me.id, 1, 'x') });
+    k.addAgent({ name: 'b', onMessage: (_k, _m, _f, _msg, t) => got.push(t) });
+    k.setComputeDelay(a.id, 250);
+    k.run();
+    expect(got).toEqual([1250]);
+    expect(() => k.setComputeDelay(a.id, -1)).toThrow(/>= 0/);
+  });
+
   it('per-agent random streams do not depend on other agents', () => {
     const k1 = new Kernel({ seed: 9, startMs: 0 });
     const x1 = k1.addAgent({ name: 'x' });

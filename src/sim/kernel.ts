@@ -101,6 +101,7 @@ export class Kernel {
   private readonly queue = new EventQueue<KernelEvent>();
   private readonly agents: SimAgent[] = [];
   private readonly handles: AgentHandle[] = [];
+  private readonly computeDelay = new Map<number, number>();
   private nowNs = 0;
   private started = false;
   /** Number of events processed so far. */
@@ -148,11 +149,26 @@ export class Kernel {
     this.queue.push(atNs, { kind: 0, to: id, from: id, message: undefined });
   }
 
-  /** Sends `message` from `fromId` to `toId`; it arrives after the pair latency plus `extraDelayNs`. */
+  /**
+   * Sets how long agent `id` computes before its messages leave (ABIDES' computation delay), integer ns.
+   * @throws KernelError for a negative or fractional delay
+   */
+  setComputeDelay(id: number, ns: number): void {
+    if (!Number.isSafeInteger(ns) || ns < 0)
+      throw new KernelError(`Kernel.setComputeDelay: ns must be an integer >= 0, got ${ns}`);
+    this.handle(id);
+    this.computeDelay.set(id, ns);
+  }
+
+  /**
+   * Sends `message` from `fromId` to `toId`; it arrives after the sender's compute delay, the pair latency and
+   * `extraDelayNs`.
+   */
   send(fromId: number, toId: number, message: unknown, extraDelayNs = 0): void {
     if (toId < 0 || toId >= this.agents.length)
       throw new KernelError(`Kernel.send: unknown recipient id ${toId}`);
-    const at = this.nowNs + this.latency.latencyNs(fromId, toId) + extraDelayNs;
+    const at =
+      this.nowNs + (this.computeDelay.get(fromId) ?? 0) + this.latency.latencyNs(fromId, toId) + extraDelayNs;
     this.checkTime(at, 'send');
     this.queue.push(at, { kind: 1, to: toId, from: fromId, message });
   }
