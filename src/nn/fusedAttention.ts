@@ -36,6 +36,7 @@ function claimMemory(m: Float32Array): void {
   residentState = undefined;
 }
 
+/** Whether a gradient tape is recording (TF.js engine state): only then can a backward pass follow. */
 function taping(): boolean {
   return (tf.engine().state as unknown as { gradientDepth: number }).gradientDepth > 0;
 }

@@ -5,7 +5,9 @@ export {
   mergeHeads,
   paddingBias,
   scaledDotAttention,
+  setFusedAttention,
   splitHeads,
+  useFusedAttention,
 } from './attentionCore.js';
 export {
   BACKEND_NAMES,
@@ -36,6 +38,7 @@ export {
   trainLoop,
   type TensorDataset,
 } from './trainLoop.js';
+export { fusedAttention, fusedSelfAttention } from './fusedAttention.js';
 export { GatLayer, type GatLayerArgs } from './gatLayer.js';
 export { GaussianHead, gaussianNll, type HeadArgs } from './gaussianHead.js';
 export { type GradCheckResult, gradientCheck } from './gradCheck.js';
@@ -48,7 +51,15 @@ export {
   LearnedPositionalEmbedding,
   type LearnedPositionalEmbeddingArgs,
 } from './learnedPositionalEmbedding.js';
-export { ACTIVATIONS, type Activation, activate, dense, matMul2d, prefixSumTime } from './linear.js';
+export {
+  ACTIVATIONS,
+  type Activation,
+  activate,
+  affine2d,
+  dense,
+  matMul2d,
+  prefixSumTime,
+} from './linear.js';
 export { LinformerAttention, type LinformerAttentionArgs } from './linformerAttention.js';
 export { McDropout, type McDropoutArgs } from './mcDropout.js';
 export { MixtureHead, type MixtureHeadArgs, mixtureNll } from './mixtureHead.js';
@@ -79,3 +90,11 @@ export { lgamma } from './specialFunctions.js';
 export { StudentTHead, studentTNll } from './studentTHead.js';
 export { Time2Vec, type Time2VecArgs } from './time2Vec.js';
 export { TransformerBlock, type TransformerBlockArgs } from './transformerBlock.js';
+export {
+  attentionKernels,
+  type Kernel,
+  type KernelMemory,
+  type KernelSet,
+  kernelMemory,
+  kernelModuleBytes,
+} from './wasmKernels.js';
