@@ -28,6 +28,11 @@ function parseFreq(s: string): number {
   throw new UsageError(`--freq must be 1h or 1d, got "${s}"`);
 }
 
+/** `kind.field[symbol]@venue` with `?` for optional inputs. */
+function formatInput(i: FactorSpec['inputs'][number]): string {
+  return `${i.kind}.${i.field}${i.symbol ? `[${i.symbol}]` : ''}${i.venue ? `@${i.venue}` : ''}${i.source ? `(${i.source})` : ''}${i.optional ? '?' : ''}`;
+}
+
 /** One factor as printed by `cwm factors list --json`. */
 function describeFactor(spec: FactorSpec) {
   return {
@@ -107,9 +112,7 @@ export function registerFactors(program: Command): void {
           for (const s of allFactors.filter((f) => f.category === c.category)) {
             lines.push(`  ${s.id.padEnd(28)} ${s.name}`);
             lines.push(`      ${s.definition}`);
-            lines.push(
-              `      inputs: ${s.inputs.map((i) => `${i.kind}.${i.field}${i.optional ? '?' : ''}`).join(', ')}`,
-            );
+            lines.push(`      inputs: ${s.inputs.map(formatInput).join(', ')}`);
           }
         }
         lines.push(`\n${allFactors.length} factors`);

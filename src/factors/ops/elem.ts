@@ -39,7 +39,27 @@ export class ElemExpr extends Expr {
   }
   protected compute(env: EvalEnv): Float64Array {
     const x = this.children[0].evaluate(env);
-    return mapElem(x, ELEM_FUNCTIONS[this.op], new Float64Array(env.n));
+    const out = new Float64Array(env.n);
+    // monomorphic loops for the hot functions (same arithmetic as ELEM_FUNCTIONS)
+    switch (this.op) {
+      case 'Log':
+        for (let i = 0; i < out.length; i++) {
+          const v = x[i];
+          out[i] = v > 0 ? Math.log(v) : Number.NaN;
+        }
+        return out;
+      case 'Sqrt':
+        for (let i = 0; i < out.length; i++) {
+          const v = x[i];
+          out[i] = v >= 0 ? Math.sqrt(v) : Number.NaN;
+        }
+        return out;
+      case 'Square':
+        for (let i = 0; i < out.length; i++) out[i] = x[i] * x[i];
+        return out;
+      default:
+        return mapElem(x, ELEM_FUNCTIONS[this.op], out);
+    }
   }
   stream(ctx: StreamContext): StreamNode {
     const child = this.children[0].stream(ctx);

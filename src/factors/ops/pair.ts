@@ -65,6 +65,12 @@ export class PairExpr extends Expr {
       case 'Mul':
         for (let i = 0; i < out.length; i++) out[i] = a[i] * b[i];
         return out;
+      case 'Div':
+        for (let i = 0; i < out.length; i++) {
+          const d = b[i];
+          out[i] = d === 0 ? Number.NaN : a[i] / d;
+        }
+        return out;
       default:
         return mapPair(a, b, PAIR_FUNCTIONS[this.op], out);
     }

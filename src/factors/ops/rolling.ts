@@ -334,7 +334,9 @@ export class SortedWindow {
       if (Number.isNaN(u)) this.nan--;
       else {
         const p = lowerBound(this.sorted, this.size, u);
-        this.sorted.copyWithin(p, p + 1, this.size);
+        const a = this.sorted;
+        const end = this.size - 1;
+        for (let j = p; j < end; j++) a[j] = a[j + 1];
         this.size--;
       }
     }
@@ -342,8 +344,9 @@ export class SortedWindow {
     if (Number.isNaN(v)) this.nan++;
     else {
       const p = upperBoundN(this.sorted, this.size, v);
-      this.sorted.copyWithin(p + 1, p, this.size);
-      this.sorted[p] = v;
+      const a = this.sorted;
+      for (let j = this.size; j > p; j--) a[j] = a[j - 1];
+      a[p] = v;
       this.size++;
     }
     return this.i++;
@@ -435,31 +438,28 @@ class RankedWindowCounts {
   private readonly sorted: Float64Array;
   private readonly size: number;
   private readonly top: number;
-  private readonly tieLo: Int32Array;
   private readonly tieHi: Int32Array;
 
   constructor(x: Float64Array) {
-    const idx: number[] = [];
-    for (let i = 0; i < x.length; i++) if (!Number.isNaN(x[i])) idx.push(i);
-    idx.sort((a, b) => x[a] - x[b]);
-    this.size = idx.length;
-    this.sorted = new Float64Array(this.size);
+    let m = 0;
+    for (let i = 0; i < x.length; i++) if (!Number.isNaN(x[i])) m++;
+    const sorted = new Float64Array(m);
+    m = 0;
+    for (let i = 0; i < x.length; i++) if (!Number.isNaN(x[i])) sorted[m++] = x[i];
+    sorted.sort();
+    this.sorted = sorted;
+    this.size = m;
+    // equal values share the rank of their first occurrence (counts carry the multiplicity)
     this.rankOf = new Int32Array(x.length).fill(-1);
-    idx.forEach((i, r) => {
-      this.sorted[r] = x[i];
-      this.rankOf[i] = r;
-    });
-    this.tree = new Int32Array(this.size + 1);
-    this.tieLo = new Int32Array(this.size);
-    this.tieHi = new Int32Array(this.size);
-    for (let r = 0; r < this.size; r++) {
-      this.tieLo[r] = r > 0 && this.sorted[r - 1] === this.sorted[r] ? this.tieLo[r - 1] : r;
+    this.tieHi = new Int32Array(x.length);
+    for (let i = 0; i < x.length; i++) {
+      if (Number.isNaN(x[i])) continue;
+      this.rankOf[i] = lowerBound(sorted, m, x[i]);
+      this.tieHi[i] = upperBoundN(sorted, m, x[i]);
     }
-    for (let r = this.size - 1; r >= 0; r--) {
-      this.tieHi[r] = r + 1 < this.size && this.sorted[r + 1] === this.sorted[r] ? this.tieHi[r + 1] : r + 1;
-    }
+    this.tree = new Int32Array(m + 1);
     let top = 1;
-    while (top * 2 <= this.size) top *= 2;
+    while (top * 2 <= m) top *= 2;
     this.top = top;
   }
 
@@ -491,8 +491,7 @@ class RankedWindowCounts {
 
   /** First and one-past-last rank of values equal to the value at row `i`. */
   equalRange(i: number): [number, number] {
-    const r = this.rankOf[i];
-    return [this.tieLo[r], this.tieHi[r]];
+    return [this.rankOf[i], this.tieHi[i]];
   }
 }
 
