@@ -43,7 +43,7 @@ export class AssetMarket {
   logFundamental: number;
   /** Log mid of venue A one hour ago (for herding), updated hourly by the world. */
   logMidHourAgo: number;
-  /** EWMA of squared 1-minute log returns of venue A. */
+  /** EWMA (4-hour memory) of squared 1-minute log returns of venue A. */
   varEwma: number;
   /** Baseline of {@link varEwma} (long EWMA). */
   varBase: number;

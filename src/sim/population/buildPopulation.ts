@@ -37,6 +37,7 @@ export interface PopulationParams {
   momentumMedianUsd: number;
   lambdaPerUsd: number;
   mmGamma: number;
+  mmAnchor: number;
   perpImpactPerUsd: number;
 }
 
@@ -76,7 +77,12 @@ export function buildPopulation(
     out.push({ agent, firstNs: Math.floor(r.uniform() * meanSec * 1e9) });
   };
   const fork = (g: string, i: number) => rng.fork(`${g}-${i}`);
-  const makerParams = { ...DEFAULT_MAKER_PARAMS, gamma: params.mmGamma, lambdaPerUsd: params.lambdaPerUsd };
+  const makerParams = {
+    ...DEFAULT_MAKER_PARAMS,
+    gamma: params.mmGamma,
+    lambdaPerUsd: params.lambdaPerUsd,
+    anchor: params.mmAnchor,
+  };
   for (let v = 0; v < 2; v++) {
     for (let i = 0; i < counts.makersPerVenue; i++) {
       const r = fork(`mm${v}`, i);

@@ -19,6 +19,8 @@ export interface MakerParams {
   depthStep: number;
   /** Price impact of net taker flow on the fair value, per USD (Kyle's lambda). */
   lambdaPerUsd: number;
+  /** Share of the gap to the latent fundamental closed per requote (0 = uninformed maker). */
+  anchor: number;
   /** Base requote interval, s (doubles up to 8x while nothing trades: coarse stepping). */
   requoteSec: number;
 }
@@ -32,8 +34,9 @@ export const DEFAULT_MAKER_PARAMS: MakerParams = {
   levelUsd: 60_000,
   levels: 6,
   depthStep: 0.0005,
-  lambdaPerUsd: 1e-8,
+  lambdaPerUsd: 3e-9,
   requoteSec: 30,
+  anchor: 0.05,
 };
 
 /**
@@ -75,8 +78,10 @@ export class AvellanedaStoikovMaker implements PopulationAgent {
     this.lastFlow = m.netFlowUsd[this.v];
     // Impact of the flow since the last requote, saturating at 2% (a maker never jumps further in one step).
     this.fair *= Math.exp(
-      0.02 * Math.tanh((p.lambdaPerUsd * Math.min(3, Math.max(0.5, volRatio)) * flow) / 0.02),
+      0.02 * Math.tanh((p.lambdaPerUsd * Math.min(2, Math.max(0.5, volRatio)) * flow) / 0.02),
     );
+    // Makers see a noisy read of the fundamental (informed flow, news): partial adjustment each requote.
+    this.fair *= Math.exp(p.anchor * (m.logFundamental - Math.log(this.fair)));
     // Cross-venue anchor: lean toward the other venue (information travels between venues).
     const other = m.venues[1 - this.v].mid();
     this.fair *= Math.exp(0.1 * Math.log(other / this.fair));

@@ -69,10 +69,10 @@ export class SpotVenue {
   }
 
   /**
-   * Market order for `qty` base units, protected by a price band: it fills only up to `band` (5%) away from
-   * the mid (like Binance's PERCENT_PRICE filter) and the rest is cancelled. Returns the base quantity filled.
+   * Market order for `qty` base units with a slippage limit: it fills only up to `band` (default 0.5%) away
+   * from the mid, like an IOC order with a price cap, and the rest is cancelled. Returns the base quantity filled.
    */
-  market(agent: number, side: number, qty: number, band = 0.05): number {
+  market(agent: number, side: number, qty: number, band = 0.005): number {
     if (!(qty > 0)) return 0;
     const mid = this.mid();
     const lim = this.toTick(side === BUY ? mid * (1 + band) : mid * (1 - band));

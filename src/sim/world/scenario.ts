@@ -37,11 +37,16 @@ const paramsSchema = z.object({
   /** Daily volatility of the common crypto factor in the fundamental (decimal). */
   commonVolDaily: z.number().nonnegative().default(0.02),
   /** Kyle lambda of market makers: relative fair-value move per USD of net taker flow. */
-  lambdaPerUsd: z.number().nonnegative().default(1e-8),
+  lambdaPerUsd: z.number().nonnegative().default(3e-9),
+  /** Share of the gap to the fundamental a market maker closes per requote. */
+  mmAnchor: z.number().min(0).max(1).default(0.05),
   /** Avellaneda-Stoikov risk aversion. */
   mmGamma: z.number().positive().default(2),
+  /** Jumps of the fundamental per day (Merton, 1976, jump diffusion) and their log-size sd. */
+  jumpsPerDay: z.number().nonnegative().default(0.5),
+  jumpSd: z.number().nonnegative().default(0.013),
   /** Exponent of the activity-volatility feedback (0 = none). */
-  volFeedback: z.number().nonnegative().default(1),
+  volFeedback: z.number().nonnegative().default(2.5),
   /** Belief shift per unit news size (log-price units). */
   newsImpact: z.number().nonnegative().default(0.03),
   /** Median noise order, USD. */
@@ -51,7 +56,7 @@ const paramsSchema = z.object({
   /** Median momentum order, USD. */
   momentumMedianUsd: z.number().positive().default(15_000),
   /** Perp premium per USD of leveraged demand. */
-  perpImpactPerUsd: z.number().nonnegative().default(2e-10),
+  perpImpactPerUsd: z.number().nonnegative().default(2e-9),
   /** Equity beta of the fundamental per regime (calm bull, volatile bear, crash, sideways). */
   equityBeta: z.array(z.number()).length(4).default([0.3, 0.8, 1.2, 0.4]),
   /** Dollar-index beta per regime. */
@@ -149,10 +154,11 @@ export const CALIBRATION_KNOBS: ReadonlyArray<{
   log: boolean;
 }> = [
   { key: 'commonVolDaily', lo: 0.005, hi: 0.06, log: true },
-  { key: 'lambdaPerUsd', lo: 3e-9, hi: 3e-7, log: true },
-  { key: 'volFeedback', lo: 0, hi: 2.5, log: false },
+  { key: 'lambdaPerUsd', lo: 3e-10, hi: 3e-8, log: true },
+  { key: 'volFeedback', lo: 0, hi: 4, log: false },
   { key: 'newsImpact', lo: 0.002, hi: 0.1, log: true },
   { key: 'noiseMedianUsd', lo: 500, hi: 20_000, log: true },
+  { key: 'jumpsPerDay', lo: 0.02, hi: 2, log: true },
 ];
 
 /**

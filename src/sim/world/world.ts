@@ -423,15 +423,20 @@ export class World {
     const eff = DEFAULT_REGIME_EFFECTS[this.regimes.state];
     const p = this.scenario.params;
     const zc = this.fRng.normal();
+    // Mixture of distributions (Clark, 1973): information arrives with participation, so the fundamental's
+    // diffusion scales with the square root of agent activity (relative to the regime's own level).
+    const volScale = Math.sqrt(this.view.activity / eff.activityMult);
     const sq = 1 / Math.sqrt(1440);
     let ratio = 0;
     for (let i = 0; i < this.assets.length; i++) {
       const a = this.assets[i];
       const s = a.market.spec;
+      const jump = a.fRng.uniform() < (p.jumpsPerDay * eff.volMult) / 1440 ? p.jumpSd * a.fRng.normal() : 0;
       a.market.logFundamental +=
+        jump +
         eff.driftPerYear / 525_600 +
         this.macroMovePerMin[i] +
-        eff.volMult * sq * (s.beta * p.commonVolDaily * zc + s.idioVolDaily * a.fRng.normal());
+        eff.volMult * volScale * sq * (s.beta * p.commonVolDaily * zc + s.idioVolDaily * a.fRng.normal());
       ratio += a.market.varEwma / a.market.varBase;
     }
     ratio /= this.assets.length;

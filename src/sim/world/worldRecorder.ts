@@ -38,7 +38,7 @@ export function writeMinute(w: World, tsOpen: number, minuteOfDay: number): void
         const r = Math.log(a.bar[3] / a.prevClose);
         a.prevClose = a.bar[3];
         const r2 = r * r;
-        m.varEwma += (r2 - m.varEwma) / 60;
+        m.varEwma += (r2 - m.varEwma) / 240;
         m.varBase += (r2 - m.varBase) / Math.min(10_080, w.minutes + 1);
         a.realizedVar24h += (r2 - a.realizedVar24h) / 1440;
         a.hourVolume += a.bar[4];
@@ -48,7 +48,7 @@ export function writeMinute(w: World, tsOpen: number, minuteOfDay: number): void
     const perp = a.perp;
     const spotVol = a.bar[4];
     perp.index = 0.5 * (m.venues[0].mid() + m.venues[1].mid());
-    perp.premium = perp.premium * 0.995 + 0.00002 * a.fRng.normal();
+    perp.premium = perp.premium * 0.995 + 0.00004 * a.fRng.normal();
     perp.sample();
     const mark = perp.mark();
     const open = a.prevMark;
