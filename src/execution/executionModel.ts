@@ -10,6 +10,22 @@ import {
   OrderType,
 } from './types.js';
 
+// Enum members read once at load into module constants: under loaders that compile ES modules to CommonJS
+// (tsx), every access to an imported object goes through a getter, and these sit on the per-order path.
+const REASON_BOOK_DEPTH: number = FillReason.BookDepth;
+const REASON_CASH: number = FillReason.Cash;
+const REASON_LEVERAGE_LIMIT: number = FillReason.LeverageLimit;
+const REASON_LIMIT_NOT_REACHED: number = FillReason.LimitNotReached;
+const REASON_NO_PRICE: number = FillReason.NoPrice;
+const REASON_PARTICIPATION: number = FillReason.Participation;
+const REASON_POSITION_LIMIT: number = FillReason.PositionLimit;
+const REASON_TOO_SMALL: number = FillReason.TooSmall;
+const STATUS_FILLED: FillStatus = FillStatus.Filled;
+const STATUS_PARTIAL: FillStatus = FillStatus.Partial;
+const STATUS_REJECTED: FillStatus = FillStatus.Rejected;
+const ORDER_LIMIT: OrderType = OrderType.Limit;
+const ORDER_MARKET: OrderType = OrderType.Market;
+
 /**
  * Turns orders into fills for every environment and backtest: spread crossing, maker/taker fees, slippage
  * by walking an L2 book when one is given or by an impact model otherwise, participation caps (partial
@@ -86,7 +102,7 @@ export class ExecutionModel {
     qty: number,
     m: MarketSnapshot,
     report: FillReport,
-    type: OrderType = OrderType.Market,
+    type: OrderType = ORDER_MARKET,
     limitPx = Number.NaN,
     book?: L2Book,
   ): FillReport {
@@ -94,7 +110,7 @@ export class ExecutionModel {
       throw new InvalidOrderError(asset, `asset index out of range [0, ${this.nAssets})`);
     }
     if (!Number.isFinite(qty)) throw new InvalidOrderError(asset, `quantity is not finite (${qty})`);
-    if (type === OrderType.Limit && !(limitPx > 0))
+    if (type === ORDER_LIMIT && !(limitPx > 0))
       throw new InvalidOrderError(asset, `limit order needs a positive limitPx, got ${limitPx}`);
     const mid = m.mid[asset];
     report.requestedQty = qty;
@@ -106,13 +122,13 @@ export class ExecutionModel {
     report.maker = false;
     report.tsEvent = m.tsMs;
     report.reasons = 0;
-    report.status = FillStatus.Rejected;
+    report.status = STATUS_REJECTED;
     if (qty === 0) {
-      report.reasons = FillReason.TooSmall;
+      report.reasons = REASON_TOO_SMALL;
       return report;
     }
     if (!(mid > 0)) {
-      report.reasons = FillReason.NoPrice;
+      report.reasons = REASON_NO_PRICE;
       return report;
     }
     account.mark(asset, mid);
@@ -123,8 +139,9 @@ export class ExecutionModel {
     const cap = this.config.maxParticipation * vol;
     if (cap >= 0 && (q > cap || -q > cap)) {
       q = q > 0 ? cap : -cap;
-      reasons |= FillReason.Participation;
+      reasons |= REASON_PARTICIPATION;
     }
+    this.pricedQty = Number.NaN;
     q = this.clipToLimits(account, asset, q, mid, m);
     reasons |= this.lastClipReason;
 
@@ -132,28 +149,29 @@ export class ExecutionModel {
     let px: number;
     let maker = false;
     if (book) {
-      px = this.walkBook(book, q, type === OrderType.Limit ? limitPx : Number.NaN);
+      px = this.walkBook(book, q, type === ORDER_LIMIT ? limitPx : Number.NaN);
       if (this.walkedQty !== (q < 0 ? -q : q)) {
-        reasons |= FillReason.BookDepth;
+        reasons |= REASON_BOOK_DEPTH;
         q = q > 0 ? this.walkedQty : -this.walkedQty;
       }
     } else {
-      px = this.takerPrice(asset, q, m);
-      if (type === OrderType.Limit && (q > 0 ? px > limitPx : px < limitPx)) {
+      // The cash check already priced this exact quantity (the taker price depends on q only through impact).
+      px = q === this.pricedQty ? this.pricedPx : this.takerPrice(asset, q, m);
+      if (type === ORDER_LIMIT && (q > 0 ? px > limitPx : px < limitPx)) {
         const lo = m.low[asset];
         const hi = m.high[asset];
         if (q > 0 ? lo < limitPx : hi > limitPx) {
           px = limitPx;
           maker = true;
         } else {
-          report.reasons = reasons | FillReason.LimitNotReached;
+          report.reasons = reasons | REASON_LIMIT_NOT_REACHED;
           return report;
         }
       }
     }
     const notional = (q < 0 ? -q : q) * px;
     if (q === 0 || !(px > 0) || notional < this.config.minNotional || notional === 0) {
-      report.reasons = reasons | (q === 0 ? 0 : FillReason.TooSmall);
+      report.reasons = reasons | (q === 0 ? 0 : REASON_TOO_SMALL);
       return report;
     }
     const fee = notional * (maker ? this.makerFee : this.takerFee);
@@ -164,11 +182,14 @@ export class ExecutionModel {
     report.slippage = q * (px - mid);
     report.maker = maker;
     report.reasons = reasons;
-    report.status = q === qty ? FillStatus.Filled : FillStatus.Partial;
+    report.status = q === qty ? STATUS_FILLED : STATUS_PARTIAL;
     return report;
   }
 
   private lastClipReason = 0;
+  /** Quantity and taker price last computed by the cash check of the current order (`NaN`: none). */
+  private pricedQty = Number.NaN;
+  private pricedPx = Number.NaN;
   private walkedQty = 0;
 
   /** Clips a signed quantity to shorting, per-asset weight, gross leverage and cash limits. */
@@ -178,22 +199,34 @@ export class ExecutionModel {
     const c = this.config;
     if (!c.allowShort && c.perp[asset] !== 1 && pos + q < 0) {
       q = pos > 0 ? -pos : 0;
-      reason |= FillReason.PositionLimit;
+      reason |= REASON_POSITION_LIMIT;
     }
     // Only exposure-increasing orders face the weight and leverage limits.
     const newAbs = Math.abs(pos + q);
     const oldAbs = Math.abs(pos);
     if (newAbs > oldAbs) {
-      const equity = account.equity();
+      // account.equity() and account.grossExposure() in one pass (same terms, same order: same values).
+      const positions = account.positions;
+      const marks = account.marks;
+      let equity = account.cash;
+      let gross = 0;
+      for (let i = 0; i < positions.length; i++) {
+        const p = positions[i];
+        if (p !== 0) {
+          const v = p * marks[i];
+          equity += v;
+          gross += Math.abs(v);
+        }
+      }
       let maxAbs = Number.POSITIVE_INFINITY;
       if (Number.isFinite(c.maxPositionWeight)) maxAbs = Math.max(0, (c.maxPositionWeight * equity) / mid);
-      const otherGross = account.grossExposure() - oldAbs * mid;
+      const otherGross = gross - oldAbs * mid;
       const levAbs = Math.max(0, (c.maxGrossLeverage * equity - otherGross) / mid);
       let limitAbs = maxAbs;
-      let limitReason: number = FillReason.PositionLimit;
+      let limitReason: number = REASON_POSITION_LIMIT;
       if (levAbs < limitAbs) {
         limitAbs = levAbs;
-        limitReason = FillReason.LeverageLimit;
+        limitReason = REASON_LEVERAGE_LIMIT;
       }
       if (newAbs > limitAbs) {
         // Cut to the limit on the side the order ends on; never force a reduction of an existing position.
@@ -205,11 +238,14 @@ export class ExecutionModel {
     }
     // Cash account (no margin): buys cannot spend more cash than there is, costs included.
     if (c.maxGrossLeverage <= 1 && q > 0) {
-      const unit = this.takerPrice(asset, q, m) * (1 + Math.max(this.takerFee, this.makerFee));
+      const px = this.takerPrice(asset, q, m);
+      this.pricedQty = q;
+      this.pricedPx = px;
+      const unit = px * (1 + Math.max(this.takerFee, this.makerFee));
       const maxQ = account.cash > 0 ? account.cash / unit : 0;
       if (q > maxQ) {
         q = maxQ;
-        reason |= FillReason.Cash;
+        reason |= REASON_CASH;
       }
     }
     this.lastClipReason = reason;

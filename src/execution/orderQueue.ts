@@ -3,6 +3,10 @@ import type { Account } from './account.js';
 import type { ExecutionModel } from './executionModel.js';
 import { type FillReport, type L2Book, type MarketSnapshot, OrderType } from './types.js';
 
+// Enum members read once at load into module constants: under loaders that compile ES modules to CommonJS
+// (tsx), every access to an imported object goes through a getter, and these sit on the per-order path.
+const ORDER_MARKET: OrderType = OrderType.Market;
+
 /**
  * Orders waiting for their execution bar: the latency contract of the execution model.
  *
@@ -43,7 +47,7 @@ export class OrderQueue {
     qty: number,
     decisionIndex: number,
     latencyBars: number,
-    type: OrderType = OrderType.Market,
+    type: OrderType = ORDER_MARKET,
     limitPx = Number.NaN,
   ): void {
     if (this.count === this.capacity)
