@@ -6,8 +6,10 @@ import type { V3Pool } from '../amm/v3Pool.js';
 import type { LendingMarket } from '../lending/lendingMarket.js';
 import { type RecordSink, SIM_SOURCE } from '../recordSink.js';
 import type { Bridge } from './bridge.js';
+import { ChainMetricsWindow, STAKING_ADDRESS } from './chainMetrics.js';
 import { effectivePriorityFee, nextBaseFee } from './eip1559.js';
 import { Ledger } from './ledger.js';
+import { type PoolEntryV2, type PoolEntryV3, runLiquidityCall } from './liquidityCalls.js';
 import { GAS, type PendingTx, type TxCall, type TxReceipt, type TxRequest, hashId } from './txTypes.js';
 
 /** Options of a `Chain`. */
@@ -33,19 +35,11 @@ export interface ChainOptions {
   rng: Rng;
 }
 
-interface Pool2 {
-  pair: V2Pair;
-  token0: string;
-  token1: string;
-}
-interface Pool3 {
-  pool: V3Pool;
-  token0: string;
-  token1: string;
-}
+type Pool2 = PoolEntryV2;
+type Pool3 = PoolEntryV3;
 
-/** Address of the staking deposit contract. */
-export const STAKING_ADDRESS = '0xstaking';
+export { STAKING_ADDRESS };
+
 /** Address holding transactions' up-front gas payments during execution. */
 export const GAS_ESCROW = '0xgasescrow';
 /** Address of the flash-loan pool. */
@@ -71,8 +65,6 @@ export class Chain {
   private readonly sink: RecordSink;
   private readonly rng: Rng;
   private readonly blockReward: bigint;
-  private readonly whaleThreshold: bigint;
-  private readonly exchanges: Set<string>;
   private readonly decimals = new Map<string, number>();
   private readonly mempool: PendingTx[] = [];
   private readonly nonces = new Map<string, number>();
@@ -86,15 +78,7 @@ export class Chain {
   /** Flash-loan fee (wad fraction, default 0.0009 = 9 bp as Aave v2). */
   flashFeeBps = 9n;
   private touchedPools = new Set<string>();
-  private metricsWindow = {
-    senders: new Set<string>(),
-    txs: 0,
-    fees: 0n,
-    gas: 0n,
-    whales: 0,
-    inflow: 0n,
-    outflow: 0n,
-  };
+  private readonly metrics: ChainMetricsWindow;
   private logIndex = 0;
   private nowMs = 0;
   private currentBlock = 0;
@@ -109,8 +93,10 @@ export class Chain {
     this.gasLimit = opts.gasLimit ?? 30_000_000n;
     this.baseFee = opts.initialBaseFee ?? 10_000_000_000n;
     this.blockReward = opts.blockReward ?? 0n;
-    this.whaleThreshold = opts.whaleThreshold ?? 1000n * 10n ** 18n;
-    this.exchanges = new Set(opts.exchangeAddresses ?? []);
+    this.metrics = new ChainMetricsWindow(
+      new Set(opts.exchangeAddresses ?? []),
+      opts.whaleThreshold ?? 1000n * 10n ** 18n,
+    );
     for (const [t, d] of Object.entries(opts.tokenDecimals ?? {})) this.setDecimals(t, d);
     this.sink = opts.sink;
     this.rng = opts.rng;
@@ -260,7 +246,7 @@ export class Chain {
     this.touchedPools.clear();
     this.parentHash = hash;
     this.baseFee = nextBaseFee(baseFee, gasUsed, this.gasLimit);
-    this.metricsWindow.gas += gasUsed;
+    this.metrics.recordGas(gasUsed);
     return receipts;
   }
 
@@ -269,42 +255,7 @@ export class Chain {
    * whale transfers, exchange inflow/outflow, base fee, staking ratio), then resets the window.
    */
   emitMetrics(nowMs: number): void {
-    const w = this.metricsWindow;
-    const staked = this.ledger.balanceOf(this.native, STAKING_ADDRESS);
-    const supply = this.ledger.supply(this.native);
-    const eth = (x: bigint) => Number(x) / 1e18;
-    const metrics: [string, number][] = [
-      ['active_addresses', w.senders.size],
-      ['tx_count', w.txs],
-      ['fees_native', eth(w.fees)],
-      ['gas_used', Number(w.gas)],
-      ['base_fee_gwei', Number(this.baseFee) / 1e9],
-      ['whale_transfer_count', w.whales],
-      ['exchange_inflow', eth(w.inflow)],
-      ['exchange_outflow', eth(w.outflow)],
-      ['exchange_netflow', eth(w.inflow - w.outflow)],
-      ['staking_ratio', supply > 0n ? Number((staked * 1_000_000n) / supply) / 1e6 : Number.NaN],
-      ['native_burned', eth(this.ledger.burnedOf(this.native))],
-    ];
-    for (const [metric, value] of metrics)
-      if (Number.isFinite(value))
-        this.sink.emit('onchainMetrics', {
-          tsEvent: Math.floor(nowMs),
-          source: SIM_SOURCE,
-          chain: this.name,
-          asset: this.native,
-          metric,
-          value,
-        });
-    this.metricsWindow = {
-      senders: new Set(),
-      txs: 0,
-      fees: 0n,
-      gas: 0n,
-      whales: 0,
-      inflow: 0n,
-      outflow: 0n,
-    };
+    this.metrics.emit(this.sink, this.name, this.native, this.ledger, this.baseFee, nowMs);
   }
 
   private execute(tx: PendingTx, baseFee: bigint, proposer: string, blockNumber: number): TxReceipt {
@@ -339,10 +290,7 @@ export class Chain {
     this.ledger.transfer(this.native, GAS_ESCROW, tx.from, upfront - gas.used * price);
     const fee = gas.used * price;
     for (const f of pendingRecords) f();
-    const w = this.metricsWindow;
-    w.senders.add(tx.from);
-    w.txs++;
-    w.fees += fee;
+    this.metrics.recordTx(tx.from, fee);
     const c = tx.call;
     const to = c.type === 'transfer' ? c.to : c.type === 'swapV2' || c.type === 'swapV3' ? c.pool : undefined;
     this.sink.emit('transactions', {
@@ -395,13 +343,7 @@ export class Chain {
         if (L.balanceOf(token, from) < call.amount)
           throw new TxRevertedError(`insufficient ${token} balance`);
         L.transfer(token, from, call.to, call.amount);
-        if (token === this.native) {
-          const w = this.metricsWindow;
-          if (call.amount >= this.whaleThreshold) w.whales++;
-          if (this.exchanges.has(call.to) && !this.exchanges.has(from)) w.inflow += call.amount;
-          if (this.exchanges.has(from) && !this.exchanges.has(call.to)) w.outflow += call.amount;
-          w.senders.add(call.to);
-        }
+        if (token === this.native) this.metrics.recordNativeTransfer(from, call.to, call.amount);
         return;
       }
       case 'swapV2': {
@@ -434,45 +376,12 @@ export class Chain {
         this.recordSwap(records, 'uniswap_v3', call.pool, from, tIn, tOut, paid, out);
         return;
       }
-      case 'addLiquidityV2': {
-        this.useGas(gas, GAS.liquidity, limit);
-        const p = this.pool2(call.pool);
-        if (L.balanceOf(p.token0, from) < call.amount0 || L.balanceOf(p.token1, from) < call.amount1)
-          throw new TxRevertedError('insufficient balance to add liquidity');
-        L.transfer(p.token0, from, call.pool, call.amount0);
-        L.transfer(p.token1, from, call.pool, call.amount1);
-        p.pair.mint(from, call.amount0, call.amount1);
-        this.touchedPools.add(call.pool);
-        return;
-      }
-      case 'removeLiquidityV2': {
-        this.useGas(gas, GAS.liquidity, limit);
-        const p = this.pool2(call.pool);
-        const out = p.pair.burn(from, call.liquidity);
-        L.transfer(p.token0, call.pool, from, out.amount0);
-        L.transfer(p.token1, call.pool, from, out.amount1);
-        this.touchedPools.add(call.pool);
-        return;
-      }
-      case 'mintV3': {
-        this.useGas(gas, GAS.liquidity, limit);
-        const p = this.pool3(call.pool);
-        const paid = p.pool.mint(from, call.tickLower, call.tickUpper, call.liquidity);
-        if (L.balanceOf(p.token0, from) < paid.amount0 || L.balanceOf(p.token1, from) < paid.amount1)
-          throw new TxRevertedError('insufficient balance to mint the position');
-        L.transfer(p.token0, from, call.pool, paid.amount0);
-        L.transfer(p.token1, from, call.pool, paid.amount1);
-        this.touchedPools.add(call.pool);
-        return;
-      }
+      case 'addLiquidityV2':
+      case 'removeLiquidityV2':
+      case 'mintV3':
       case 'burnV3': {
         this.useGas(gas, GAS.liquidity, limit);
-        const p = this.pool3(call.pool);
-        p.pool.burn(from, call.tickLower, call.tickUpper, call.liquidity);
-        const max = (1n << 128n) - 1n;
-        const got = p.pool.collect(from, call.tickLower, call.tickUpper, max, max);
-        L.transfer(p.token0, call.pool, from, got.amount0);
-        L.transfer(p.token1, call.pool, from, got.amount1);
+        runLiquidityCall(L, from, call, this.v2.get(call.pool), this.v3.get(call.pool));
         this.touchedPools.add(call.pool);
         return;
       }
