@@ -102,6 +102,40 @@ describe.skipIf(!sharedDataAvailable())('every shared dataset ingests (strict mo
     expect(blocks).toBe(29);
     const swaps = await store.readRecords('dexSwaps', { venue: 'balancer_v1' });
     expect(swaps.length).toBe(97);
+    // Sandwich detection needs the transaction position in its block and the output recipient.
+    const all = await store.readRecords('dexSwaps', { source: 'mev-inspect' }, 20000);
+    const first = all.find(
+      (w) =>
+        w.txHash === '0xccdb6dbb4f28476d7d8ebb9fe234f71341224ec9cc41a42b9310efeedc6c1939' &&
+        w.swapIndex === '[0, 1, 3]',
+    );
+    expect(first).toMatchObject({
+      txPosition: 195,
+      to: '0x7a250d5630b4cf539739df2c5dacb4c659f2488d',
+      trader: '0x9b202019923f39d384537f577678c892ef4b9d7f',
+    });
+    expect(all.every((w) => Number.isInteger(w.txPosition) && typeof w.to === 'string')).toBe(true);
+  });
+
+  it('stores CryptoQuant zero placeholders of level series as unavailable, keeps zeros of flows', async () => {
+    const fund = reports.get('onchain/cryptoquant_style/btc_fund_reserves.csv#onchainMetrics');
+    expect(fund).toMatchObject({ rows: 1623, records: 1623 - 235, zeroAsMissing: 235 });
+    const f = await store.readFrame('onchainMetrics', { source: 'cryptoquant', metric: 'fund_reserve' });
+    expect(f.ts.length).toBe(1623 - 235);
+    const has = (iso: string) => f.ts.includes(Date.parse(iso));
+    for (const d of ['2023-12-24', '2023-12-25', '2023-12-31', '2023-12-03'])
+      expect(has(`${d}T00:00:00Z`), d).toBe(false);
+    expect(has('2023-12-23T00:00:00Z')).toBe(true);
+    expect(f.columns.value.every((v) => v > 0)).toBe(true);
+    const cdd = reports.get('onchain/cryptoquant_style/btc_exchange_inflow_cdd.csv#onchainMetrics');
+    expect(cdd).toMatchObject({ rows: 4614, records: 4614, zeroAsMissing: 0 });
+    const flows = await store.readFrame('onchainMetrics', {
+      source: 'cryptoquant',
+      metric: 'exchange_inflow_cdd',
+    });
+    expect(flows.columns.value.filter((v) => v === 0).length).toBe(82);
+    const profit = reports.get('onchain/cryptoquant_style/btc_utxo_in_profit_pct.csv#onchainMetrics');
+    expect(profit?.zeroAsMissing).toBe(275);
   });
 
   it('is idempotent: ingesting a file again adds nothing', async () => {

@@ -98,11 +98,17 @@ function fred(id: string, rows: number, percent: boolean, monthly: boolean): Sha
   };
 }
 
+/**
+ * A CryptoQuant-style `Date, Data` file. `level` marks level series where zero is impossible (reserves, ratios
+ * such as MVRV/SOPR, dominance): the files write 0 for a missing day there, which is ingested as unavailable
+ * (`zeroAsMissing`), not as a real zero. Flows and series that cross zero (NUPL, MPI) keep their zeros.
+ */
 function cryptoquant(
   file: string,
   metric: string,
   rows: number,
   scale?: number,
+  level = false,
   kind: RecordKind = 'onchainMetrics',
 ): SharedDataset {
   const constants: Record<string, string> =
@@ -113,9 +119,9 @@ function cryptoquant(
     path: `onchain/cryptoquant_style/${file}`,
     kind,
     preset: 'cryptoquant',
-    options: { kind, constants, scale, lagMs: DAY },
+    options: { kind, constants, scale, lagMs: DAY, zeroAsMissing: level },
     rows,
-    note: `CryptoQuant-style daily ${metric}${scale ? ' (percent converted to a fraction)' : ''}.`,
+    note: `CryptoQuant-style daily ${metric}${scale ? ' (percent converted to a fraction)' : ''}${level ? '; zeros are missing days (unavailable)' : ''}.`,
   };
 }
 
@@ -271,6 +277,7 @@ export const SHARED_DATASETS: readonly SharedDataset[] = [
       time: { column: 'Date', format: 'iso' },
       fields: { openInterestUsd: 'Data' },
       constants: { source: 'cryptoquant', venue: 'all', symbol: 'BTC/USD:USD' },
+      zeroAsMissing: ['openInterestUsd'],
       lagMs: DAY,
     },
     rows: 2063,
@@ -653,18 +660,20 @@ export const SHARED_DATASETS: readonly SharedDataset[] = [
       note: `Coin Metrics community ${asset} metrics, one series per column (units in coinmetrics_metrics_dictionary.csv).`,
     }),
   ),
-  cryptoquant('btc_dominance.csv', 'btc_dominance', 2546, 0.01),
+  cryptoquant('btc_dominance.csv', 'btc_dominance', 2546, 0.01, true),
   cryptoquant('btc_exchange_inflow_cdd.csv', 'exchange_inflow_cdd', 4614),
-  cryptoquant('btc_exchange_reserves.csv', 'exchange_reserve', 4615),
-  cryptoquant('btc_exchange_stablecoin_ratio.csv', 'exchange_stablecoin_ratio', 1000),
-  cryptoquant('btc_fund_reserves.csv', 'fund_reserve', 1623),
+  cryptoquant('btc_exchange_reserves.csv', 'exchange_reserve', 4615, undefined, true),
+  cryptoquant('btc_exchange_stablecoin_ratio.csv', 'exchange_stablecoin_ratio', 1000, undefined, true),
+  // 235 zero days (2020-2024) are missing-day placeholders, e.g. 2023-12-24, 25 and 31.
+  cryptoquant('btc_fund_reserves.csv', 'fund_reserve', 1623, undefined, true),
   cryptoquant('btc_miner_position_index.csv', 'miner_position_index', 5065),
-  cryptoquant('btc_miner_reserves.csv', 'miner_reserve', 5794),
+  cryptoquant('btc_miner_reserves.csv', 'miner_reserve', 5794, undefined, true),
   cryptoquant('btc_miner_to_exchange_transfers.csv', 'miner_to_exchange', 4592),
-  cryptoquant('btc_mvrv_ratio.csv', 'mvrv', 5524),
+  cryptoquant('btc_mvrv_ratio.csv', 'mvrv', 5524, undefined, true),
   cryptoquant('btc_nupl.csv', 'nupl', 5524),
-  cryptoquant('btc_sopr_ratio.csv', 'sopr', 5046),
-  cryptoquant('btc_utxo_in_profit_pct.csv', 'utxo_in_profit', 5799, 0.01),
+  cryptoquant('btc_sopr_ratio.csv', 'sopr', 5046, undefined, true),
+  // The 275 zeros are 2009 days before BTC had any price: the share in profit is undefined, not 0.
+  cryptoquant('btc_utxo_in_profit_pct.csv', 'utxo_in_profit', 5799, 0.01, true),
   // ---- defi --------------------------------------------------------------------------------------------
   defiWide(
     'defi/defillama_aave_daily_fees.csv',
@@ -791,6 +800,8 @@ export const SHARED_DATASETS: readonly SharedDataset[] = [
         amountOut: { column: 'token_out_amount', parse: 'uint' },
         trader: 'from_address',
         error: 'error',
+        txPosition: { column: 'transaction_position', parse: 'int' },
+        to: 'to_address',
       },
       constants: { source: 'mev-inspect', chain: 'ethereum' },
       order: 'any',

@@ -133,6 +133,20 @@ describe('Store', () => {
     await expect(Store.open(path)).rejects.toThrow(/table basis in .* has columns/);
   });
 
+  it('upgrades a store written before optional columns were appended (dex_swaps tx_position, to)', async () => {
+    const path = join(dir, 'older.duckdb');
+    const s = await Store.open(path);
+    await s.connection.run('ALTER TABLE dex_swaps DROP COLUMN "to"');
+    await s.connection.run('ALTER TABLE dex_swaps DROP COLUMN tx_position');
+    s.close();
+    const up = await Store.open(path);
+    const r = await up.connection.runAndReadAll(
+      "SELECT column_name FROM information_schema.columns WHERE table_name = 'dex_swaps' ORDER BY ordinal_position",
+    );
+    expect(r.getRowsJS().slice(-2).flat()).toEqual(['tx_position', 'to']);
+    up.close();
+  });
+
   it('exports to Parquet and CSV and imports Parquet back (idempotent)', async () => {
     const pq = join(dir, 'bars.parquet');
     expect((await store.exportQuery('bars', pq)).rows).toBe(5005);

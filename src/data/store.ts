@@ -5,7 +5,15 @@ import { SchemaViolationError, StoreError } from '../errors/data.js';
 import { createFrame, type Frame } from './frame.js';
 import { type RecordKind, type RecordOf, SERIES_KINDS, type SeriesKind } from './schemas/index.js';
 import { type InsertResult, StoreWriter, type WriterOptions } from './storeWriter.js';
-import { type ColumnSpec, createTableSql, q, TABLES, type TableSpec, tableByName } from './tables.js';
+import {
+  type ColumnSpec,
+  createTableSql,
+  migrationSql,
+  q,
+  TABLES,
+  type TableSpec,
+  tableByName,
+} from './tables.js';
 import { validateRecord } from './validate.js';
 
 /**
@@ -111,7 +119,11 @@ export class Store {
     for (const spec of Object.values(TABLES)) {
       const want = spec.columns.map((c) => c.column);
       const have = actual.get(spec.table) ?? [];
-      if (want.join(',') !== have.join(',')) {
+      if (want.join(',') === have.join(',')) continue;
+      const migration = migrationSql(spec, have);
+      if (migration) {
+        for (const sql of migration) await con.run(sql);
+      } else {
         con.closeSync();
         instance.closeSync();
         throw new StoreError(

@@ -250,6 +250,8 @@ export const TABLES: Readonly<Record<RecordKind, TableSpec>> = {
         'amountOut:text!',
         'trader:text',
         'error:text',
+        'txPosition:int',
+        'to:text',
       ],
     ),
   ),
@@ -324,6 +326,19 @@ export function sqlType(t: ColumnType): string {
 export function createTableSql(spec: TableSpec): string {
   const cols = spec.columns.map((c) => `${q(c.column)} ${sqlType(c.type)}${c.required ? ' NOT NULL' : ''}`);
   return `CREATE TABLE IF NOT EXISTS ${q(spec.table)} (${cols.join(', ')})`;
+}
+
+/**
+ * `ALTER TABLE` statements that bring a table written by an older cwm up to `spec`, when the only difference is
+ * optional columns appended at the end (added fields are nullable, so old rows read them as absent). Returns
+ * `undefined` when the existing columns are not such a prefix (the store must then be rebuilt).
+ */
+export function migrationSql(spec: TableSpec, existing: readonly string[]): string[] | undefined {
+  if (existing.length >= spec.columns.length) return undefined;
+  for (let i = 0; i < existing.length; i++) if (spec.columns[i].column !== existing[i]) return undefined;
+  const added = spec.columns.slice(existing.length);
+  if (added.some((c) => c.required)) return undefined;
+  return added.map((c) => `ALTER TABLE ${q(spec.table)} ADD COLUMN ${q(c.column)} ${sqlType(c.type)}`);
 }
 
 /** The spec of the kind whose table is named `name` (snake_case) or whose kind is `name`. */

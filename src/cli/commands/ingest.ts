@@ -138,6 +138,8 @@ function summary(r: IngestReport): string {
     `${r.file}: ${r.rows} rows -> ${r.records} ${r.kind} records, ${r.inserted} new, ${r.existing} already stored${range}`,
   ];
   if (r.blankCells) lines.push(`  ${r.blankCells} blank cells (unavailable values, no record)`);
+  if (r.zeroAsMissing)
+    lines.push(`  ${r.zeroAsMissing} zero values are missing-day placeholders (unavailable, no record)`);
   if (r.filtered) lines.push(`  ${r.filtered} rows filtered out by the mapping`);
   if (r.skipped) {
     lines.push(`  ${r.skipped} bad rows skipped (lenient):`);

@@ -38,7 +38,8 @@ export function compileFastBars(
 ): FastRow | undefined {
   if (mapping.kind !== 'bars' || mapping.wide || mapping.filter || mapping.idFromContent || !header)
     return undefined;
-  if (mapping.order === 'any' || mapping.blankAsUnavailable.length) return undefined;
+  if (mapping.order === 'any' || mapping.blankAsUnavailable.length || mapping.zeroAsMissing.length)
+    return undefined;
   const c = mapping.constants;
   for (const k of ['source', 'venue', 'symbol', 'interval']) if (typeof c[k] !== 'string') return undefined;
   const fmt = mapping.time.format as TimeFormat;

@@ -54,6 +54,8 @@ export interface IngestReport {
   filtered: number;
   /** Blank cells of a wide table: unavailable values, no record made. */
   blankCells: number;
+  /** Zeros that the mapping's `zeroAsMissing` marks as missing-day placeholders: unavailable, no record made. */
+  zeroAsMissing: number;
   /** First and last tsEvent ingested (UTC ms), or null when nothing was. */
   from: number | null;
   to: number | null;
@@ -126,6 +128,7 @@ export async function ingestFile(
         issues: [],
         filtered: 0,
         blankCells: 0,
+        zeroAsMissing: 0,
         from: native.from,
         to: native.to,
       };
@@ -151,6 +154,7 @@ export async function ingestFile(
     issues: [],
     filtered: 0,
     blankCells: 0,
+    zeroAsMissing: 0,
     from: null,
     to: null,
   };
@@ -288,6 +292,7 @@ export async function ingestFile(
     throw err;
   }
   report.blankCells = compiled.blankCells();
+  report.zeroAsMissing = compiled.zeroCells();
   if (report.rows === 0) {
     await writer.abort();
     throw new InputFileError(label, 'empty file: a header but no data rows');

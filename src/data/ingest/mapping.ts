@@ -107,6 +107,13 @@ export const mappingSchema = z.object({
    */
   blankAsUnavailable: z.array(z.string()).default([]),
   /**
+   * Numeric fields (or, in a wide layout, the `wide.value` field) whose value 0 is the source's placeholder for
+   * a missing day in a level series where zero is impossible (reserves, MVRV, prices): such a value is
+   * *unavailable*, produces no record and is counted as `zeroAsMissing` in the report, never stored as a real
+   * zero. Do not use it where zero is legitimate (flows, funding, counts).
+   */
+  zeroAsMissing: z.array(z.string()).default([]),
+  /**
    * Check that bar high/low contain open and close (default true). Aggregated indices (CryptoCompare CCCAGG)
    * legitimately break it, since their open is the previous close; high >= low is always checked.
    */

@@ -52,7 +52,13 @@ export async function tryNativeBarsCsv(
   firstTime: string,
 ): Promise<NativeResult | undefined> {
   if (mapping.kind !== 'bars' || mapping.wide || mapping.filter || mapping.idFromContent) return undefined;
-  if (!mapping.hasHeader || mapping.order === 'any' || mapping.blankAsUnavailable.length) return undefined;
+  if (
+    !mapping.hasHeader ||
+    mapping.order === 'any' ||
+    mapping.blankAsUnavailable.length ||
+    mapping.zeroAsMissing.length
+  )
+    return undefined;
   if (mapping.time.timezone !== 'UTC') return undefined;
   const fmt = mapping.time.format;
   if (fmt !== 'epoch_ms' && fmt !== 'iso' && fmt !== 'auto') return undefined;

@@ -16,6 +16,8 @@ export interface PresetOptions {
   timezone?: string;
   /** Value column of single-value presets (default: every non-time column). */
   valueColumn?: string;
+  /** Zero values are the source's missing-day placeholder (level series where 0 is impossible). */
+  zeroAsMissing?: boolean;
 }
 
 const TIME_COLUMNS = [
@@ -82,6 +84,7 @@ function singleValue(
     },
     order: o.order,
     lagMs: o.lagMs,
+    zeroAsMissing: o.zeroAsMissing ? ['value'] : undefined,
     ...extra,
   };
 }

@@ -23,6 +23,8 @@ export interface CompiledMapping {
   width: number | undefined;
   /** Blank cells of wide tables (unavailable values, no record). */
   blankCells(): number;
+  /** Zeros dropped as missing (`zeroAsMissing`) so far. */
+  zeroCells(): number;
 }
 
 const NUMERIC_TYPES = new Set(['double', 'int', 'ts']);
@@ -328,6 +330,9 @@ export function compileMapping(
 
   const fastEpochMs = timeFmt === 'epoch_ms';
   const blankFields = new Set(mapping.blankAsUnavailable);
+  const zeroFields = new Set(mapping.zeroAsMissing);
+  const zeroWide = wide !== undefined && zeroFields.has(wideValue);
+  let zeros = 0;
   const map: RowMapper = (cells, emit) => {
     if (filterIdx >= 0 && String(cells[filterIdx] ?? '') !== filterEq) return 'filtered';
     const tv = cells[timeIdx];
@@ -355,6 +360,10 @@ export function compileMapping(
       if (v !== null && typeof v === 'object' && '__bad' in (v as object)) {
         return { field: readers[r].field, reason: (v as { __bad: string }).__bad };
       }
+      if (v === 0 && zeroFields.has(readers[r].field)) {
+        zeros += 1;
+        return undefined;
+      }
       if (v !== undefined) base[readers[r].field] = v;
       else if (blankFields.has(readers[r].field)) {
         blank += 1;
@@ -378,9 +387,13 @@ export function compileMapping(
         continue;
       }
       if (typeof n === 'string') return { field: c.name, reason: n };
+      if (n === 0 && zeroWide) {
+        zeros += 1;
+        continue;
+      }
       emit({ ...base, ...c.keys, [wideValue]: wideScale !== undefined ? n * wideScale : n });
     }
     return undefined;
   };
-  return { map, width: header?.length, blankCells: () => blank };
+  return { map, width: header?.length, blankCells: () => blank, zeroCells: () => zeros };
 }

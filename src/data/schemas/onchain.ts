@@ -67,6 +67,10 @@ export const dexSwapSchema = baseRecord.extend({
   amountIn: uintString,
   amountOut: uintString,
   trader: z.string().optional(),
+  /** Position of the swap's transaction inside its block (orders swaps within a block; sandwich detection). */
+  txPosition: z.int().nonnegative().optional(),
+  /** Recipient of the output tokens (the searcher's contract for MEV swaps; sandwich detection). */
+  to: z.string().optional(),
   /** Error of a failed (reverted) swap as reported by the source; absent when it succeeded. */
   error: z.string().optional(),
 });
