@@ -1,37 +1,17 @@
 import * as tf from '@tensorflow/tfjs';
 
-/**
- * 2-D matrix product `a @ b` whose gradients are also plain (non-transposed) 2-D products:
- * `da = dy @ transpose(b)`, `db = transpose(a) @ dy`. On the wasm backend only the non-transposed 2-D
- * product runs on XNNPACK; the transposed and batched forms TF.js uses by default fall back to a scalar loop
- * that is 10-15x slower, so every dense layer in cwm goes through here.
- *
- * @param a [m, k]
- * @param b [k, n]
- * @returns [m, n]
- */
-export const matMul2d = tf.customGrad((...args: Array<tf.Tensor | tf.GradSaveFunc>) => {
-  const a = args[0] as tf.Tensor;
-  const b = args[1] as tf.Tensor;
-  (args[2] as tf.GradSaveFunc)([a, b]);
-  return {
-    value: tf.matMul(a as tf.Tensor2D, b as tf.Tensor2D),
-    gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
-      const [sa, sb] = saved;
-      return [
-        tf.matMul(dy as tf.Tensor2D, tf.transpose(sb as tf.Tensor2D)),
-        tf.matMul(tf.transpose(sa as tf.Tensor2D), dy as tf.Tensor2D),
-      ];
-    },
-  };
-}) as (a: tf.Tensor2D, b: tf.Tensor2D) => tf.Tensor2D;
+/** Kernel names of cwm's 2-D product and bias add (registered per backend, see `ensureKernels`). */
+const MATMUL = 'CwmMatMul2d';
+const BIAS_ADD = 'CwmBiasAdd';
+const kernelsFor = new Set<string>();
+let gradientsRegistered = false;
 
 const onesCache = new Map<number, tf.Tensor2D>();
 
 /** A kept `[1, n]` row of ones (bias gradients as a fast product instead of a column sum). */
 function onesRow(n: number): tf.Tensor2D {
   let o = onesCache.get(n);
-  if (!o) {
+  if (!o || o.isDisposed) {
     o = tf.keep(tf.ones([1, n]) as tf.Tensor2D);
     onesCache.set(n, o);
   }
@@ -39,31 +19,82 @@ function onesRow(n: number): tf.Tensor2D {
 }
 
 /**
- * Affine map `a @ w + bias` (bias `[n]`) with the same fast gradients as `matMul2d`, and the bias gradient
- * computed as `ones[1, m] @ dy` (a column sum on wasm takes a slow path).
+ * Registers `CwmMatMul2d` and `CwmBiasAdd` for the current backend (delegating to its own `BatchMatMul` and
+ * `Add` kernels) and their gradients once. The gradients are lazy per input, so TF.js computes only those
+ * on the path to the trained variables (no input gradient for the first layer), and use only plain 2-D
+ * products: on the wasm backend only the non-transposed 2-D product runs on XNNPACK; the transposed forms
+ * TF.js's own MatMul gradient uses take a scalar loop 10-15x slower, and a column sum (bias gradient) is slow too.
+ */
+function ensureKernels(): boolean {
+  const backend = tf.getBackend();
+  if (kernelsFor.has(backend)) return true;
+  const mm = tf.getKernel('BatchMatMul', backend);
+  const add = tf.getKernel('Add', backend);
+  if (!mm || !add) return false;
+  tf.registerKernel({
+    kernelName: MATMUL,
+    backendName: backend,
+    kernelFunc: (args) =>
+      mm.kernelFunc({
+        ...args,
+        inputs: { a: args.inputs.a, b: args.inputs.b },
+        attrs: { transposeA: false, transposeB: false },
+      }),
+  });
+  tf.registerKernel({
+    kernelName: BIAS_ADD,
+    backendName: backend,
+    kernelFunc: (args) =>
+      add.kernelFunc({ ...args, inputs: { a: args.inputs.x, b: args.inputs.bias }, attrs: {} }),
+  });
+  if (!gradientsRegistered) {
+    tf.registerGradient({
+      kernelName: MATMUL,
+      inputsToSave: ['a', 'b'],
+      gradFunc: (dy, saved) => {
+        const [a, b] = saved as tf.Tensor2D[];
+        const d = dy as tf.Tensor2D;
+        return { a: () => matMul2d(d, tf.transpose(b)), b: () => matMul2d(tf.transpose(a), d) };
+      },
+    });
+    tf.registerGradient({
+      kernelName: BIAS_ADD,
+      gradFunc: (dy) => {
+        const d = dy as tf.Tensor2D;
+        return { x: () => d, bias: () => tf.reshape(matMul2d(onesRow(d.shape[0]), d), [d.shape[1]]) };
+      },
+    });
+    gradientsRegistered = true;
+  }
+  kernelsFor.add(backend);
+  return true;
+}
+
+/**
+ * 2-D matrix product `a @ b` whose gradients are plain 2-D products computed only when needed:
+ * `da = dy @ transpose(b)`, `db = transpose(a) @ dy` (see `ensureKernels` for why).
+ * @param a [m, k]
+ * @param b [k, n]
+ * @returns [m, n]
+ */
+export function matMul2d(a: tf.Tensor2D, b: tf.Tensor2D): tf.Tensor2D {
+  if (!ensureKernels()) return tf.matMul(a, b);
+  return tf.engine().runKernel(MATMUL, { a, b }) as tf.Tensor2D;
+}
+
+/**
+ * Affine map `a @ w + bias` with the fast lazy gradients of `matMul2d`; the bias gradient is
+ * `ones[1, m] @ dy`.
  * @param a [m, k]
  * @param w [k, n]
  * @param bias [n]
  * @returns [m, n]
  */
-export const affine2d = tf.customGrad((...args: Array<tf.Tensor | tf.GradSaveFunc>) => {
-  const a = args[0] as tf.Tensor2D;
-  const w = args[1] as tf.Tensor2D;
-  const bias = args[2] as tf.Tensor1D;
-  (args[3] as tf.GradSaveFunc)([a, w]);
-  return {
-    value: tf.add(tf.matMul(a, w), bias),
-    gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
-      const [sa, sw] = saved as tf.Tensor2D[];
-      const d = dy as tf.Tensor2D;
-      return [
-        tf.matMul(d, tf.transpose(sw)),
-        tf.matMul(tf.transpose(sa), d),
-        tf.reshape(tf.matMul(onesRow(d.shape[0]), d), [d.shape[1]]),
-      ];
-    },
-  };
-}) as (a: tf.Tensor2D, w: tf.Tensor2D, bias: tf.Tensor1D) => tf.Tensor2D;
+export function affine2d(a: tf.Tensor2D, w: tf.Tensor2D, bias: tf.Tensor1D): tf.Tensor2D {
+  const y = matMul2d(a, w);
+  if (!ensureKernels()) return tf.add(y, bias);
+  return tf.engine().runKernel(BIAS_ADD, { x: y, bias }) as tf.Tensor2D;
+}
 
 /** Activations usable by dense layers. */
 export type Activation = 'linear' | 'relu' | 'gelu' | 'tanh' | 'sigmoid' | 'elu' | 'softplus';
