@@ -120,6 +120,29 @@ describe('PerpVenue', () => {
     expect(perp.totalValue()).toBeCloseTo(perp.deposited, 6);
   });
 
+  it('without an insurance fund, a bankruptcy is clawed back from winning accounts pro rata', () => {
+    const { perp } = mkPerp({ insuranceFund: 0 });
+    perp.deposit(1, 1000);
+    perp.deposit(2, 50_000);
+    perp.deposit(3, 50_000);
+    perp.deposit(9, 1e7);
+    perp.update(0, 20_000);
+    perp.placeOrder(2, SELL, 200_000, 1000);
+    perp.placeOrder(1, BUY, 200_000, 1000); // 1 long 1 BTC at 20000, 2 short 1 BTC
+    perp.placeOrder(9, SELL, 200_000, 1000);
+    perp.placeOrder(3, BUY, 200_000, 1000); // 3 long 1 BTC, 9 short 1 BTC
+    perp.placeOrder(9, BUY, 190_000, 5000);
+    perp.placeOrder(9, SELL, 190_010, 5000);
+    const before2 = perp.position(2).collateral;
+    const liq = perp.update(60_000, 19_000);
+    expect(liq).toHaveLength(1);
+    expect(liq[0].uncovered).toBeCloseTo(19.5, 9); // see the bankruptcy arithmetic above
+    // winners (2 and 9 short from 20000, marked near 19000) pay the 19.5 pro rata to their unrealized PnL
+    expect(perp.position(2).collateral).toBeLessThan(before2);
+    expect(perp.socializedLoss).toBeCloseTo(0, 9);
+    expect(perp.totalValue()).toBeCloseTo(perp.deposited, 6);
+  });
+
   it('dated future settles every position at the index at expiry', () => {
     const { perp } = mkPerp({ symbol: 'BTC/USDT:USDT-260626', expiryMs: 3_600_000 });
     perp.deposit(1, 10_000);

@@ -53,7 +53,7 @@ export interface PerpLiquidation {
   price: number;
   /** Quote paid by (negative) or to (positive) the insurance fund. */
   insuranceDelta: number;
-  /** Loss not covered by the insurance fund (socialized). */
+  /** Loss the insurance fund could not cover, before the haircut of winning accounts. */
   uncovered: number;
 }
 
@@ -63,7 +63,8 @@ export interface PerpLiquidation {
  * basis, the index plus a moving-average basis, and the last trade (Binance), premium-index sampling with
  * impact bid/ask, funding every interval with the Binance clamp formula, a liquidation engine that closes
  * under-margined accounts through the book (clearance fee to the insurance fund; the fund covers bankruptcies;
- * what it cannot cover is counted as socialized loss), and expiry settlement at the index for futures.
+ * what it cannot cover is clawed back from accounts in profit, pro rata to their unrealized PnL), and expiry
+ * settlement at the index for futures.
  * Conservation: sum(collateral + unrealized PnL at mark) + insurance fund + fees - socialized loss = deposits.
  * Reference: Binance Futures documentation (mark price, funding rates, liquidation, insurance fund).
  */
@@ -93,7 +94,7 @@ export class PerpVenue implements BookListener {
   insuranceFund: number;
   /** Fees collected (quote). */
   feesCollected = 0;
-  /** Bankruptcy losses the insurance fund could not cover (owed by winners; ADL would claw them back). */
+  /** Bankruptcy losses that neither the insurance fund nor the winners' haircut covered. */
   socializedLoss = 0;
   /** Total collateral deposited (quote). */
   deposited = 0;
@@ -406,9 +407,9 @@ export class PerpVenue implements BookListener {
           const cover = Math.min(-eq, this.insuranceFund);
           this.insuranceFund -= cover;
           uncovered = -eq - cover;
-          this.socializedLoss += uncovered;
           a.collateral = 0;
           insuranceDelta = -cover;
+          if (uncovered > 0) this.socializedLoss += uncovered - this.haircutWinners(uncovered, mark, id);
         }
       }
       out.push({ account: id, lots: filled, price: this.lastPrice, insuranceDelta, uncovered });
@@ -425,6 +426,33 @@ export class PerpVenue implements BookListener {
       });
     }
     return out;
+  }
+
+  /**
+   * Socialized-loss haircut when the insurance fund is exhausted: takes `loss` from accounts with positive
+   * unrealized PnL at `mark`, pro rata to that PnL and at most all of it (the clawback ADL achieves by closing
+   * winners at the bankruptcy price; BitMEX-style socialized loss). @returns the amount recovered
+   */
+  private haircutWinners(loss: number, mark: number, bankrupt: number): number {
+    let totalProfit = 0;
+    const mult = this.inst.lotSize * this.inst.multiplier;
+    for (const [id, a] of this.accounts) {
+      if (id === bankrupt || a.lots === 0) continue;
+      const u = a.lots * mult * (mark - a.entry);
+      if (u > 0) totalProfit += u;
+    }
+    if (!(totalProfit > 0)) return 0;
+    const share = Math.min(1, loss / totalProfit);
+    let recovered = 0;
+    for (const [id, a] of this.accounts) {
+      if (id === bankrupt || a.lots === 0) continue;
+      const u = a.lots * mult * (mark - a.entry);
+      if (u > 0) {
+        a.collateral -= u * share;
+        recovered += u * share;
+      }
+    }
+    return recovered;
   }
 
   private impactPrice(side: Side): number {
