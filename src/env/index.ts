@@ -48,7 +48,9 @@ export {
   type RewardName,
   type RewardParams,
 } from './mdp/rewards.js';
+export { type SimulatedMarketOptions, simulatedMarket } from './mdp/simulatedMarket.js';
 export {
+  computeFactors,
   type SyntheticMarketOptions,
   sharedSyntheticMarket,
   syntheticMarket,

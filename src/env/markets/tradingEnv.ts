@@ -6,6 +6,7 @@ import { type FactorStamp, marketInputs } from '../mdp/marketInputs.js';
 import type { AssetData, ReplayData } from '../mdp/replayData.js';
 import { ReplayBroker } from '../mdp/replayBroker.js';
 import { makeReward, type RewardFunction, type RewardName, type RewardParams } from '../mdp/rewards.js';
+import { type SimulatedMarketOptions, simulatedMarket } from '../mdp/simulatedMarket.js';
 import { sharedSyntheticMarket } from '../mdp/syntheticMarket.js';
 import { Box } from '../spaces/box.js';
 import { MultiDiscrete } from '../spaces/multiDiscrete.js';
@@ -19,6 +20,11 @@ export const SIDE_HOLD = 2;
 export interface TradingEnvConfig {
   /** The asset's bars and point-in-time factor frame (default: a seeded synthetic market, 4096 hourly bars). */
   data?: AssetData;
+  /**
+   * Transition source from the market simulator instead of historical replay: the bars are the simulated
+   * exchange's 1-minute bars (see `simulatedMarket`). Exclusive with `data`.
+   */
+  simulator?: SimulatedMarketOptions;
   /** Factor columns to observe (default: all of the factor frame's columns). */
   factors?: readonly string[];
   /** How factor frames are stamped (default 'bar'; 'asOf' for factor-engine grids). */
@@ -47,7 +53,8 @@ export interface TradingEnvConfig {
 const ACCOUNT_FEATURES = 4;
 
 /**
- * The seed's MDP on one asset by historical replay through the shared execution model.
+ * The seed's MDP on one asset by historical replay through the shared execution model, or on bars from the
+ * market simulator (`simulator` option: the exchange's own 1-minute bars, a fresh seeded path).
  *
  * - State: the last `history` rows of the selected point-in-time factors (row-major [history, factors]),
  *   then [position weight, equity / initial - 1, fraction of the holding horizon left, drawdown from peak].
@@ -93,7 +100,13 @@ export class TradingEnv extends Env<Float32Array, Int32Array> {
   constructor(config: TradingEnvConfig = {}) {
     super();
     const id = this.metadata.id;
-    const data = config.data ?? sharedSyntheticMarket({ seed: 0, nAssets: 1, nBars: 4096, nFactors: 8 })[0];
+    if (config.data && config.simulator)
+      throw new EnvConfigError(id, 'simulator', 'give either data (replay) or simulator, not both');
+    const data =
+      config.data ??
+      (config.simulator
+        ? simulatedMarket(config.simulator)
+        : sharedSyntheticMarket({ seed: 0, nAssets: 1, nBars: 4096, nFactors: 8 })[0]);
     if (!data.factors) throw new EnvDataError(`${id}: ${data.symbol} has no factor frame`);
     this.history = positiveInt(id, 'history', config.history ?? 16);
     this.episodeLength = positiveInt(id, 'episodeLength', config.episodeLength ?? 256);

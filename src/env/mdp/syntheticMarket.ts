@@ -96,7 +96,11 @@ function tShock(rng: Rng): number {
   return (rng.normal() / Math.sqrt(chi / 5)) * Math.sqrt(3 / 5);
 }
 
-function computeFactors(
+/**
+ * Point-in-time factor columns from OHLCV bars (each row uses bars <= t only): the first `F` of momentum,
+ * realized volatility, log volume over its mean and mean high-low range over windows 2, 4, ..., 256 bars.
+ */
+export function computeFactors(
   _open: Float64Array,
   high: Float64Array,
   low: Float64Array,
@@ -129,8 +133,10 @@ function computeFactors(
       else if (kind === 'rvol') {
         const mean = (sumR[t + 1] - sumR[a]) / w;
         col[t] = Math.sqrt(Math.max(0, (sumR2[t + 1] - sumR2[a]) / w - mean * mean));
-      } else if (kind === 'volz') col[t] = Math.log(volume[t] / ((sumV[t + 1] - sumV[a]) / w));
-      else col[t] = (sumRange[t + 1] - sumRange[a]) / w;
+      } else if (kind === 'volz') {
+        // A bar without trades has no defined log volume: NaN (a factor gap), never -Infinity.
+        col[t] = volume[t] > 0 ? Math.log(volume[t] / ((sumV[t + 1] - sumV[a]) / w)) : Number.NaN;
+      } else col[t] = (sumRange[t + 1] - sumRange[a]) / w;
     }
     cols[`${kind}_${w}`] = col;
   }
