@@ -1,87 +1,49 @@
 import { SimInputError, SimStateError } from '../errors/sim.js';
+import {
+  BUY,
+  CANCEL_STP,
+  CANCEL_USER,
+  FOK,
+  GTC,
+  IOC,
+  SELL,
+  STATUS_CANCELLED,
+  STATUS_FILLED,
+  STATUS_REJECTED,
+  STATUS_RESTING,
+  STP_EXPIRE_BOTH,
+  STP_EXPIRE_TAKER,
+  STP_NONE,
+  type BookListener,
+  type L3Order,
+  type OrderBookOptions,
+  type Side,
+  type StpMode,
+  type TimeInForce,
+} from './orderTypes.js';
+import { grown } from './typedArrays.js';
 
 /** Order ids encode their pool slot: id = generation * SLOT_SPACE + slot (at most 2^24 resting orders). */
 const SLOT_SPACE = 16_777_216;
 
-/** Order side: buy. */
-export const BUY = 0;
-/** Order side: sell. */
-export const SELL = 1;
-/** 0 = buy, 1 = sell. */
-export type Side = 0 | 1;
-
-/** Time in force: good till cancelled (rests). */
-export const GTC = 0;
-/** Time in force: immediate or cancel (fill what crosses, cancel the rest). */
-export const IOC = 1;
-/** Time in force: fill or kill (fill entirely at once or do nothing). */
-export const FOK = 2;
-/** Time in force. */
-export type TimeInForce = 0 | 1 | 2;
-
-/** Self-trade prevention: none (self trades allowed). */
-export const STP_NONE = 0;
-/** Self-trade prevention: expire the incoming (taker) order's remainder (Binance EXPIRE_TAKER). */
-export const STP_EXPIRE_TAKER = 1;
-/** Self-trade prevention: cancel the resting (maker) order and keep matching (Binance EXPIRE_MAKER). */
-export const STP_EXPIRE_MAKER = 2;
-/** Self-trade prevention: cancel both (Binance EXPIRE_BOTH). */
-export const STP_EXPIRE_BOTH = 3;
-/** Self-trade prevention mode. */
-export type StpMode = 0 | 1 | 2 | 3;
-
-/** Outcome of a submit: the order rests (possibly after partial fills). */
-export const STATUS_RESTING = 0;
-/** Outcome: fully filled. */
-export const STATUS_FILLED = 1;
-/** Outcome: the remainder was cancelled/expired (IOC, market, STP, FOK kill). */
-export const STATUS_CANCELLED = 2;
-/** Outcome: rejected without any effect (post-only would cross). */
-export const STATUS_REJECTED = 3;
-
-/** Why a resting order left the book without filling. */
-export const CANCEL_USER = 0;
-/** Cancelled by self-trade prevention. */
-export const CANCEL_STP = 1;
-
-/** Receives matching events as plain numbers (no allocation per fill). */
-export interface BookListener {
-  /** A trade: `lots` at `priceTicks` between resting `makerId` and incoming `takerId`; `takerSide` is the aggressor. */
-  onFill(
-    makerId: number,
-    takerId: number,
-    priceTicks: number,
-    lots: number,
-    makerOwner: number,
-    takerOwner: number,
-    takerSide: Side,
-  ): void;
-  /** A resting order left the book unfilled (`reason` CANCEL_USER or CANCEL_STP). */
-  onCancel?(orderId: number, owner: number, remainingLots: number, reason: number): void;
-}
-
-/** Options of an `OrderBook`. */
-export interface OrderBookOptions {
-  /** Lowest representable price in ticks (inclusive). Default 1. */
-  minPriceTicks?: number;
-  /** Number of price levels in the ladder (prices minPriceTicks .. minPriceTicks + levels - 1). Default 2^18. */
-  levels?: number;
-  /** Initial order-pool capacity (grows). Default 4096. */
-  capacity?: number;
-  /** Self-trade prevention mode (default STP_EXPIRE_TAKER). */
-  stp?: StpMode;
-  /** Name used in error messages, e.g. the instrument id. */
-  name?: string;
-}
-
-/** One resting order in an L3 snapshot. */
-export interface L3Order {
-  orderId: number;
-  owner: number;
-  side: Side;
-  priceTicks: number;
-  lots: number;
-}
+export {
+  BUY,
+  CANCEL_STP,
+  CANCEL_USER,
+  FOK,
+  GTC,
+  IOC,
+  SELL,
+  STATUS_CANCELLED,
+  STATUS_FILLED,
+  STATUS_REJECTED,
+  STATUS_RESTING,
+  STP_EXPIRE_BOTH,
+  STP_EXPIRE_MAKER,
+  STP_EXPIRE_TAKER,
+  STP_NONE,
+} from './orderTypes.js';
+export type { BookListener, L3Order, OrderBookOptions, Side, StpMode, TimeInForce } from './orderTypes.js';
 
 /**
  * Central limit order book with price-time priority on integer ticks and lots.
@@ -489,27 +451,15 @@ export class OrderBook {
     const cap = Math.min(this.oPrice.length * 2, SLOT_SPACE);
     if (cap === this.oPrice.length)
       throw new SimStateError(this.name, `order pool full (${SLOT_SPACE} resting orders)`);
-    const gi = (a: Int32Array) => {
-      const b = new Int32Array(cap);
-      b.set(a);
-      return b;
-    };
-    const gf = (a: Float64Array) => {
-      const b = new Float64Array(cap);
-      b.set(a);
-      return b;
-    };
-    this.oPrice = gi(this.oPrice);
-    this.oNext = gi(this.oNext);
-    this.oPrev = gi(this.oPrev);
-    this.oOwner = gi(this.oOwner);
-    this.free = gi(this.free);
-    this.oQty = gf(this.oQty);
-    this.oId = gf(this.oId);
-    this.oGen = gf(this.oGen);
-    const sd = new Uint8Array(cap);
-    sd.set(this.oSide);
-    this.oSide = sd;
+    this.oPrice = grown(this.oPrice, cap);
+    this.oNext = grown(this.oNext, cap);
+    this.oPrev = grown(this.oPrev, cap);
+    this.oOwner = grown(this.oOwner, cap);
+    this.free = grown(this.free, cap);
+    this.oQty = grown(this.oQty, cap);
+    this.oId = grown(this.oId, cap);
+    this.oGen = grown(this.oGen, cap);
+    this.oSide = grown(this.oSide, cap);
   }
 
   /**
