@@ -34,7 +34,7 @@ export interface WorldView {
 }
 
 /**
- * One asset's markets: two CEX spot venues (`sim_cex_a`, `sim_cex_b`), the latent fundamental (log price)
+ * One asset's markets: two CEX spot venues (`binance`, `coinbase`), the latent fundamental (log price)
  * that value traders estimate, and recent-return state for momentum and herding agents.
  */
 export class AssetMarket {
@@ -57,8 +57,8 @@ export class AssetMarket {
   ) {
     const tick = niceTick(spec.price);
     this.venues = [
-      new SpotVenue('sim_cex_a', `${spec.symbol}/USDT`, tick, spec.price, nAgents, 0.0005, sink),
-      new SpotVenue('sim_cex_b', `${spec.symbol}/USDT`, tick, spec.price, nAgents, 0.0007, sink),
+      new SpotVenue('binance', `${spec.symbol}/USDT`, tick, spec.price, nAgents, 0.0005, sink),
+      new SpotVenue('coinbase', `${spec.symbol}/USDT`, tick, spec.price, nAgents, 0.0007, sink),
     ];
     this.logFundamental = Math.log(spec.price);
     this.logMidHourAgo = this.logFundamental;

@@ -32,7 +32,7 @@ export class ChainState {
   readonly gasTarget: bigint;
   /** Next block time, ms. */
   nextBlockMs: number;
-  /** Hourly accumulators. */
+  /** Accumulators since the last daily report (names kept from the hourly design). */
   hourTx = 0;
   hourFeesNative = 0;
   hourInflow = 0;
@@ -41,6 +41,8 @@ export class ChainState {
   hourTransferUsd = 0;
   hourBlocks = 0;
   hourPriority = 0;
+  /** Gas used since the last daily report. */
+  dayGas = 0;
   /** Exchange balance (native units), for exchange reserves. */
   exchangeBalance: number;
   /** Share of supply staked (proof of stake), decimal. */
@@ -82,6 +84,7 @@ export class ChainState {
       const fill = Math.min(1, Math.max(0.05, 0.5 * demand * Math.exp(0.25 * this.rng.normal())));
       if (this.eip1559) {
         gasUsed = Math.round(Number(this.gasLimit) * fill);
+        this.dayGas += gasUsed;
         txCount = Math.max(1, Math.round(gasUsed / 110_000));
         const fee = (Number(this.baseFee) + 1e9 * (1.5 + this.pendingPriorityGwei)) * gasUsed;
         this.hourFeesNative += fee / 1e18;

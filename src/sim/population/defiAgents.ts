@@ -104,11 +104,11 @@ export class Liquidator implements PopulationAgent {
       lending.posCollateral[i] -= seize;
       lending.collateral -= seize;
       lending.liquidationsUsdHour += repay;
-      const tx = chain.transaction(view.nowMs, `0xliq${this.id.toString(16)}`, 'sim_lend', seize);
+      const tx = chain.transaction(view.nowMs, `0xliq${this.id.toString(16)}`, 'aave', seize);
       this.sink.push('liquidations', {
         tsEvent: view.nowMs,
         source: SIM_SOURCE,
-        venue: 'sim_lend',
+        venue: 'aave',
         symbol: `${sym}/USDT`,
         liquidationId: `${tx}:${this.seq++}`,
         side: 'long',
@@ -128,7 +128,7 @@ export class Liquidator implements PopulationAgent {
         this.sink.push('liquidations', {
           tsEvent: view.nowMs,
           source: SIM_SOURCE,
-          venue: 'sim_cex_a',
+          venue: 'binance',
           symbol: perp.symbol,
           liquidationId: `perp-${sym}-${this.seq++}`,
           side: q > 0 ? 'long' : 'short',
@@ -234,6 +234,7 @@ export class MevSearcher implements PopulationAgent {
         const d0 = pool.amountToPrice(market.mid());
         if (d0 > 0) pool.swap(view.nowMs, `${me}flash`, d0 * 0.5, true, 30);
         else pool.swap(view.nowMs, `${me}flash`, -d0 * 0.5 * market.mid(), false, 30);
+        pool.flashUsdDay += Math.abs(d0) * 0.5 * market.mid();
       }
     }
     return Math.floor(chain.blockMs * 1e6 * (0.95 + 0.1 * this.rng.uniform()));

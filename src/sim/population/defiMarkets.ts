@@ -12,8 +12,10 @@ export class V2Pool {
   reserve1: number;
   /** LP shares outstanding. */
   shares: number;
+  /** Volume and fees since the last daily report (USD), flash-loan volume (USD). */
   volumeUsdHour = 0;
   feesUsdHour = 0;
+  flashUsdDay = 0;
 
   constructor(
     readonly pool: string,
@@ -61,7 +63,7 @@ export class V2Pool {
       tsEvent: tsMs,
       source: SIM_SOURCE,
       chain: this.chain.chain,
-      venue: 'sim_dex',
+      venue: 'uniswap_v2',
       pool: this.pool,
       txHash: tx,
       swapIndex: '0',

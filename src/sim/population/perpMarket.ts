@@ -1,5 +1,5 @@
 /**
- * A USDT-margined perpetual on `sim_cex_a`: mark = index x (1 + premium), where the premium moves with
+ * A USDT-margined perpetual on `binance`: mark = index x (1 + premium), where the premium moves with
  * leveraged traders' net demand and decays under funding arbitrage. Funding every 8 hours follows Binance's
  * published formula: F = P + clamp(I - P, -0.05%, 0.05%), I = 0.01% per 8h, P the average premium, and F
  * clamped to +-0.75%. Positions carry a liquidation price (isolated margin, 0.5% maintenance).

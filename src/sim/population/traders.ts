@@ -168,7 +168,7 @@ export class Whale implements PopulationAgent {
       market.market(0, this.id, this.side, q);
       this.remaining -= q;
       if (this.remaining <= 0 && this.side === BUY) {
-        chain.transaction(view.nowMs, 'sim_cex_a_hot', `0xwhale${this.id.toString(16)}`, q);
+        chain.transaction(view.nowMs, 'binance_hot', `0xwhale${this.id.toString(16)}`, q);
         chain.hourOutflow += this.slice * 12;
         chain.exchangeBalance -= this.slice * 12;
         chain.hourWhale++;
@@ -181,7 +181,7 @@ export class Whale implements PopulationAgent {
     this.remaining = usd / mid;
     this.slice = this.remaining / 12;
     if (this.side === SELL) {
-      chain.transaction(view.nowMs, `0xwhale${this.id.toString(16)}`, 'sim_cex_a_hot', this.remaining);
+      chain.transaction(view.nowMs, `0xwhale${this.id.toString(16)}`, 'binance_hot', this.remaining);
       chain.hourInflow += this.remaining;
       chain.exchangeBalance += this.remaining;
       chain.hourWhale++;

@@ -28,7 +28,7 @@ export function blackScholes(
 }
 
 /**
- * Options flow for one underlying on `sim_opt`: an implied-volatility level that tracks realized volatility
+ * Options flow for one underlying on `deribit`: an implied-volatility level that tracks realized volatility
  * with a fear premium, a smile (skew and curvature in log-moneyness), hourly put/call volume and open
  * interest driven by mood (puts bought in fear), and a daily chain of 30-day quotes priced by Black-Scholes.
  */
@@ -56,7 +56,7 @@ export class OptionsDesk {
     this.sink.push('optionsSummary', {
       tsEvent: tsMs,
       source: SIM_SOURCE,
-      venue: 'sim_opt',
+      venue: 'deribit',
       underlying: this.underlying,
       putVolume: puts,
       callVolume: calls,
@@ -93,7 +93,7 @@ export class OptionsDesk {
         this.sink.push('optionQuotes', {
           tsEvent: tsMs,
           source: SIM_SOURCE,
-          venue: 'sim_opt',
+          venue: 'deribit',
           instrument: `${this.underlying}-${tag}-${k}-${type === 'call' ? 'C' : 'P'}`,
           underlying: this.underlying,
           strike: k,

@@ -179,9 +179,9 @@ export const BUILTIN_SCENARIOS: Readonly<Record<string, ScenarioInput>> = {
   default: { name: 'default', description: 'BTC, ETH, SOL on two CEXs, one DEX, lending and perps' },
   'exchange-hack': {
     name: 'exchange-hack',
-    description: 'day 2: sim_cex_b hot wallet drained; hack headlines, fear, outflows',
+    description: 'day 2: coinbase hot wallet drained; hack headlines, fear, outflows',
     shocks: [
-      { kind: 'hack', day: 2, venue: 'sim_cex_b', lossUsd: 400_000_000 },
+      { kind: 'hack', day: 2, venue: 'coinbase', lossUsd: 400_000_000 },
       { kind: 'regime', day: 2, regime: 'volatile_bear' },
     ],
   },

@@ -13,7 +13,7 @@ class HourlyCollector implements RecordSink {
   constructor(private readonly symbol: string) {}
   push(kind: RecordKind, r: Record<string, unknown>): void {
     if (kind === 'bars') {
-      if (r.interval === '1h' && r.venue === 'sim_cex_a' && r.symbol === `${this.symbol}/USDT`) {
+      if (r.interval === '1h' && r.venue === 'binance' && r.symbol === `${this.symbol}/USDT`) {
         this.close.push(r.close as number);
         this.volume.push(r.volume as number);
       }
@@ -25,7 +25,7 @@ class HourlyCollector implements RecordSink {
 
 /**
  * Runs the world for `days` (in memory, no store) and measures the stylized facts of `symbol`'s hourly
- * returns on `sim_cex_a`, with its funding and basis ranges.
+ * returns on `binance`, with its funding and basis ranges.
  */
 export function simulateFacts(
   scenario: Scenario,

@@ -18,7 +18,7 @@ import { OptionsDesk } from './optionsDesk.js';
 import { MARKET_REGIMES, type MarketRegimeLabel, DEFAULT_REGIME_EFFECTS, RegimeChain } from './regimes.js';
 import type { Scenario } from './scenario.js';
 import { SentimentIndices } from './sentimentIndices.js';
-import { writeHourly, writeMinute } from './worldRecorder.js';
+import { type DailyState, writeDaily, writeHourly, writeMinute } from './worldRecorder.js';
 
 const MIN_MS = 60_000;
 const HOUR_MS = 3_600_000;
@@ -43,6 +43,8 @@ export interface AssetRuntime {
   realizedVar24h: number;
   /** Slow EWMA of price (a realized-price proxy for MVRV). */
   realizedPrice: number;
+  /** Quote volume of both spot venues since the day began. */
+  dayQuoteVolume: number;
   fRng: Rng;
 }
 
@@ -93,7 +95,15 @@ export class World {
   private macroMovePerMin = new Float64Array(0);
   private readonly shocksDone: boolean[];
   private eventSeq = 0;
+  private cpiLevel = 310;
+  private vix = 15;
   private readonly truth: GroundTruth;
+  private readonly daily: DailyState = {
+    upgrades: 0,
+    community: 2_000_000,
+    treasury: 400_000,
+    fundReserve: 900_000,
+  };
 
   constructor(
     readonly scenario: Scenario,
@@ -173,9 +183,9 @@ export class World {
       };
       const sym = `${spec.symbol}/USDT`;
       const mk = (iv: string) => [
-        new BarAggregator('sim_cex_a', sym, iv),
-        new BarAggregator('sim_cex_b', sym, iv),
-        new BarAggregator('sim_cex_a', perp.symbol, iv),
+        new BarAggregator('binance', sym, iv),
+        new BarAggregator('coinbase', sym, iv),
+        new BarAggregator('binance', perp.symbol, iv),
       ];
       const rt: AssetRuntime = {
         ctx,
@@ -191,6 +201,7 @@ export class World {
         hourVolume: 0,
         realizedVar24h: (0.03 * 0.03) / 1440,
         realizedPrice: spec.price * 0.8,
+        dayQuoteVolume: 0,
         fRng: aRng.fork('idio'),
       };
       const ai = this.assets.length;
@@ -227,13 +238,13 @@ export class World {
     return i;
   }
 
-  /** Mid price (USDT) of an asset on `sim_cex_a`. */
+  /** Mid price (USDT) of an asset on `binance`. */
   mid(symbol: string): number {
     return this.assets[this.assetIndex(symbol)].market.mid();
   }
 
   /**
-   * Market order of the external (RL) agent, account id 0, on venue 0 (`sim_cex_a`) or 1.
+   * Market order of the external (RL) agent, account id 0, on venue 0 (`binance`) or 1.
    * @returns base quantity filled (fees and slippage are real: it walks the book).
    */
   marketOrder(symbol: string, side: 'buy' | 'sell', qty: number, venue = 0): number {
@@ -311,15 +322,25 @@ export class World {
     if (Number.isFinite(day.cpiSurprise)) this.news.macro(ts + 13.5 * HOUR_MS, day.cpiSurprise, this.pending);
     if (Number.isFinite(day.rateSurprise)) this.news.macro(ts + 19 * HOUR_MS, day.rateSurprise, this.pending);
     this.view.policyRate = this.macro.get('policy_rate');
-    const ids = ['DFF', 'DXY', 'SP500', 'DGS10', 'DGS2', 'CPI_YOY', 'GOLD_USD', 'WTI'];
-    for (let k = 0; k < ids.length; k++) {
-      this.sink.push('macroSeries', {
-        tsEvent: ts,
-        source: 'cwm-sim',
-        series: ids[k],
-        value: this.macro.values[k],
-      });
-    }
+    // FRED-style series ids (the factor catalogue's names); CPIAUCSL is an index level compounding CPI YoY.
+    const v = this.macro.values;
+    this.cpiLevel *= (1 + v[5]) ** (1 / 365);
+    this.vix += 0.1 * (100 * Math.sqrt(252) * Math.abs(day.equityReturn) * 1.25 + 4 - this.vix);
+    const series: Array<[string, number]> = [
+      ['DFF', v[0]],
+      ['DXY', v[1]],
+      ['SPX', v[2]],
+      ['NDX', v[2] * 4.3],
+      ['DGS10', v[3]],
+      ['DGS2', v[4]],
+      ['CPIAUCSL', this.cpiLevel],
+      ['T10YIE', 0.6 * v[5] + 0.008],
+      ['VIX', this.vix],
+      ['GOLD_USD', v[6]],
+      ['WTI', v[7]],
+    ];
+    for (const [id, value] of series)
+      this.sink.push('macroSeries', { tsEvent: ts, source: 'cwm-sim', series: id, value });
     this.pending.sort((a, b) => a.ts - b.ts);
   }
 
@@ -397,8 +418,19 @@ export class World {
       const e = this.pending.shift() as NewsEvent;
       this.truth.news.push(e);
       this.hourNews++;
-      if (e.category === 'protocol_upgrade') this.hourUpgrades++;
-      if (e.category === 'etf_flows') this.hourEtfUsd += e.sign * e.size * 2e9;
+      if (e.category === 'protocol_upgrade') {
+        this.hourUpgrades++;
+        this.daily.upgrades++;
+      }
+      if (e.category === 'etf_flows') {
+        this.hourEtfUsd += e.sign * e.size * 2e9;
+        this.daily.fundReserve = Math.max(
+          0,
+          this.daily.fundReserve + (e.sign * e.size * 2e9) / this.assets[0].market.mid(),
+        );
+      }
+      if (e.category === 'institutional_adoption')
+        this.daily.treasury = Math.max(0, this.daily.treasury + e.sign * e.size * 20_000);
       this.view.mood = Math.max(-1, Math.min(1, this.view.mood + 0.5 * e.sign * e.size));
       this.newsBoost += e.size;
       for (const a of this.assets) {
@@ -447,6 +479,7 @@ export class World {
 
   private dayEnd(): void {
     const ts = this.dayStartMs;
+    writeDaily(this, ts, this.daily);
     for (const a of this.assets) {
       for (const b of a.dayBars) b.flush(ts, this.sink);
       const mid = a.market.mid();

@@ -26,6 +26,7 @@ export function writeMinute(w: World, tsOpen: number, minuteOfDay: number): void
     const chain = a.ctx.chain;
     chain.produceBlocks(endMs, w.view.activity, m.mid(), rec.blocks && chain.chain !== 'solana');
     if (chain.chain === 'solana') chain.hourTx += Math.round(2500 * 60 * w.view.activity);
+    let spotVolA = 0;
     for (let v = 0; v < 2; v++) {
       const venue = m.venues[v];
       venue.closeBar(a.bar);
@@ -43,10 +44,11 @@ export function writeMinute(w: World, tsOpen: number, minuteOfDay: number): void
         a.realizedVar24h += (r2 - a.realizedVar24h) / 1440;
         a.hourVolume += a.bar[4];
       }
+      a.dayQuoteVolume += a.bar[5];
+      if (v === 0) spotVolA = a.bar[4];
     }
     // Perpetual: index from spot mids, premium noise and natural decay, one-minute mark bar.
     const perp = a.perp;
-    const spotVol = a.bar[4];
     perp.index = 0.5 * (m.venues[0].mid() + m.venues[1].mid());
     perp.premium = perp.premium * 0.995 + 0.00004 * a.fRng.normal();
     perp.sample();
@@ -56,10 +58,10 @@ export function writeMinute(w: World, tsOpen: number, minuteOfDay: number): void
     a.bar[1] = Math.max(open, mark);
     a.bar[2] = Math.min(open, mark);
     a.bar[3] = mark;
-    a.bar[4] = perp.volumeMinuteUsd / mark + 1.5 * spotVol;
+    a.bar[4] = perp.volumeMinuteUsd / mark + 1.5 * spotVolA;
     a.bar[5] = a.bar[4] * mark;
     a.bar[6] = Math.round(a.bar[4] > 0 ? 1 + a.bar[4] * 10 : 0);
-    sink.push('bars', barRecord('sim_cex_a', perp.symbol, '1m', tsOpen, a.bar));
+    sink.push('bars', barRecord('binance', perp.symbol, '1m', tsOpen, a.bar));
     a.hourBars[2].add(a.bar);
     a.dayBars[2].add(a.bar);
     perp.volumeMinuteUsd = 0;
@@ -68,7 +70,7 @@ export function writeMinute(w: World, tsOpen: number, minuteOfDay: number): void
       sink.push('funding', {
         tsEvent: endMs,
         source: SIM_SOURCE,
-        venue: 'sim_cex_a',
+        venue: 'binance',
         symbol: perp.symbol,
         rate: perp.settleFunding(),
         intervalMs: 8 * HOUR_MS,
@@ -156,7 +158,7 @@ export function writeHourly(
     sink.push('openInterest', {
       tsEvent: ts,
       source: SIM_SOURCE,
-      venue: 'sim_cex_a',
+      venue: 'binance',
       symbol: perp.symbol,
       openInterest: oi,
       openInterestUsd: oi * perp.mark(),
@@ -164,7 +166,7 @@ export function writeHourly(
     sink.push('basis', {
       tsEvent: ts,
       source: SIM_SOURCE,
-      venue: 'sim_cex_a',
+      venue: 'binance',
       symbol: perp.symbol,
       basis: perp.mark() / perp.index - 1,
       futuresPrice: perp.mark(),
@@ -172,39 +174,115 @@ export function writeHourly(
       annualized: false,
     });
     a.options.hour(ts, Math.sqrt(a.realizedVar24h * 525_600), view.mood, view.activity);
-    const c = a.ctx.chain;
     a.realizedPrice += (mid - a.realizedPrice) / (24 * 180);
-    const mcap = mid * c.supply;
-    const om = (metric: string, value: number) =>
-      sink.push('onchainMetrics', {
+    a.ctx.lending.accrue(1 / 8760);
+    const pool = a.ctx.pool;
+    if (pool) {
+      sink.push('poolReserves', {
         tsEvent: ts,
         source: SIM_SOURCE,
-        chain: c.chain,
-        asset: spec.symbol,
-        metric,
-        value,
+        chain: a.ctx.chain.chain,
+        venue: 'uniswap_v2',
+        pool: pool.pool,
+        token0: pool.token0,
+        token1: 'USDC',
+        reserve0: pool.reserve0,
+        reserve1: pool.reserve1,
+        blockNumber: a.ctx.chain.blockNumber,
       });
+    }
+    m.logMidHourAgo = Math.log(mid);
+    a.hourOpenMid = mid;
+    a.hourVolume = 0;
+  }
+}
+
+/**
+ * Day-end records with the metric names of the factor catalogue (Coin Metrics / DefiLlama style): on-chain
+ * activity, fees, flows, valuation, staking, chain-specific (gas or hash rate, mempool), lending and DEX
+ * state, developer and community indices. `tsEvent` is the day's start (the value covers that UTC day).
+ */
+export function writeDaily(w: World, dayOpen: number, day: DailyState): void {
+  const sink = w.sink;
+  const ts = dayOpen;
+  const idx = (index: string, subject: string, value: number) =>
+    sink.push('indexSeries', { tsEvent: ts, source: SIM_SOURCE, index, subject, value });
+  idx('dev_commits', 'crypto', Math.round(w.indices.devActivity * 4));
+  idx('dev_releases', 'crypto', day.upgrades);
+  idx('dev_active_developers', 'crypto', Math.round(w.indices.devActivity * 1.6));
+  idx('dev_active_repos', 'crypto', Math.round(w.indices.devActivity * 0.9));
+  day.community += Math.round(200 * w.indices.searchInterest);
+  idx('community_members', 'crypto', day.community);
+  idx('corporate_treasury_holdings', w.assets[0].market.spec.symbol, day.treasury);
+  for (const a of w.assets) {
+    const m = a.market;
+    const spec = m.spec;
+    const px = m.mid();
+    const c = a.ctx.chain;
+    idx('cex_spot_volume_usd', spec.symbol, a.dayQuoteVolume);
+    a.dayQuoteVolume = 0;
+    const om = (metric: string, value: number) => {
+      if (Number.isFinite(value)) {
+        sink.push('onchainMetrics', {
+          tsEvent: ts,
+          source: SIM_SOURCE,
+          chain: c.chain,
+          asset: spec.symbol,
+          metric,
+          value,
+        });
+      }
+    };
+    const feesUsd = c.hourFeesNative * px;
     om('tx_count', c.hourTx);
     om('active_addresses', Math.round(c.hourTx * 0.45));
-    om('fees_native', c.hourFeesNative);
-    om('exchange_inflow', c.hourInflow);
-    om('exchange_outflow', c.hourOutflow);
-    om('exchange_netflow', c.hourInflow - c.hourOutflow);
+    om('fees_usd', feesUsd);
+    om('fee_median_usd', c.hourTx > 0 ? (0.6 * feesUsd) / c.hourTx : Number.NaN);
+    om('exchange_inflow_usd', c.hourInflow * px);
+    om('exchange_outflow_usd', c.hourOutflow * px);
     om('exchange_reserve', c.exchangeBalance);
-    om('whale_transfers', c.hourWhale);
-    om('transfer_volume_usd', c.hourTransferUsd);
-    om('market_cap_usd', mcap);
-    om('mvrv', mid / a.realizedPrice);
-    if (c.hourTransferUsd > 0) om('nvt', mcap / (24 * c.hourTransferUsd));
-    if (c.stakingRatio > 0) om('staking_ratio', c.stakingRatio);
+    om('whale_tx_count', c.hourWhale);
+    om('whale_tx_volume_usd', (c.hourInflow + c.hourOutflow) * px);
+    om('transfer_value_adj_usd', c.hourTransferUsd);
+    om('transfer_value_adj_ntv', c.hourTransferUsd / px);
+    om('supply', c.supply);
+    om('market_cap_usd', px * c.supply);
+    om('realized_cap_usd', a.realizedPrice * c.supply);
+    om('block_count', c.hourBlocks);
+    om('holder_gini', 0.88 + 0.02 * Math.tanh(w.view.mood));
+    om('cdd', c.supply * 0.002 * (1 + 20 * Math.abs(Math.log(px / a.realizedPrice))));
+    om('utxo_age_1y_share', 0.6 - 0.1 * Math.tanh(Math.log(px / a.realizedPrice)));
+    if (c.stakingRatio > 0) {
+      om('staked_supply', c.stakingRatio * c.supply);
+      om(
+        'validator_count',
+        Math.round((c.stakingRatio * c.supply) / (spec.chain === 'ethereum' ? 32 : 10_000)),
+      );
+    }
     if (c.eip1559) {
+      const perBlockGas = c.hourBlocks ? c.dayGas / c.hourBlocks : 0;
       om('base_fee_gwei', Number(c.baseFee) / 1e9);
       om('priority_fee_gwei', c.hourBlocks ? 1.5 + c.hourPriority / c.hourBlocks : 1.5);
+      om('gas_used', perBlockGas);
+      om('gas_limit', Number(c.gasLimit));
+      om('contract_call_count', Math.round(c.hourTx * 0.6));
+    } else if (spec.chain === 'bitcoin') {
+      const hashEh = 600 * (px / 60_000) ** 0.3;
+      om('hash_rate', hashEh);
+      om('difficulty', (hashEh * 1e18 * 600) / 2 ** 32);
+      om('block_size_mean_bytes', c.hourBlocks ? Math.min(4e6, (c.hourTx / c.hourBlocks) * 500) : Number.NaN);
+      const pending = Math.round(20_000 * w.view.activity);
+      om('mempool_tx_count', pending);
+      om('mempool_size_bytes', pending * 400);
+      om('mempool_fee_p50', 5 * w.view.activity);
+      om('mempool_fee_p90', 20 * w.view.activity);
+      om('nakamoto_coefficient', 3);
+      om('top_pool_share', 0.3);
+      om('fund_reserve', day.fundReserve);
     }
     c.hourTx = c.hourFeesNative = c.hourInflow = c.hourOutflow = c.hourWhale = c.hourTransferUsd = 0;
-    c.hourBlocks = c.hourPriority = 0;
+    c.hourBlocks = c.hourPriority = c.dayGas = 0;
     const l = a.ctx.lending;
-    l.accrue(1 / 8760);
     const dm = (protocol: string, metric: string, value: number) =>
       sink.push('defiMetrics', {
         tsEvent: ts,
@@ -215,35 +293,41 @@ export function writeHourly(
         metric,
         value,
       });
-    dm('sim_lend', 'tvl_usd', l.supplied + l.collateral * mid);
-    dm('sim_lend', 'supply_rate', l.supplyRate());
-    dm('sim_lend', 'borrow_rate', l.borrowRate());
-    dm('sim_lend', 'utilization', l.utilization());
-    dm('sim_lend', 'borrowed_usd', l.borrowed);
-    dm('sim_lend', 'liquidations_usd', l.liquidationsUsdHour);
+    let atRisk = 0;
+    for (let i = 0; i < l.posDebt.length; i++) if (l.health(i, px * 0.9) < 1) atRisk += l.posDebt[i];
+    dm('aave', 'lending_tvl_usd', l.supplied + l.collateral * px);
+    dm('aave', 'tvl_usd', l.supplied + l.collateral * px);
+    dm('aave', 'supply_rate', l.supplyRate());
+    dm('aave', 'borrow_rate', l.borrowRate());
+    dm('aave', 'utilization', l.utilization());
+    dm('aave', 'borrowed_usd', l.borrowed);
+    dm('aave', 'liquidations_usd', l.liquidationsUsdHour);
+    dm('aave', 'liquidation_at_risk_10pct_usd', atRisk);
+    dm('aave', 'revenue_usd', (l.borrowed * l.borrowRate() * l.reserveFactor) / 365);
+    dm('aave', 'fees_usd', (l.borrowed * l.borrowRate()) / 365);
     l.liquidationsUsdHour = 0;
-    perp.liquidationsUsdHour = 0;
     const pool = a.ctx.pool;
     if (pool) {
-      dm('sim_dex', 'tvl_usd', 2 * pool.reserve1);
-      dm('sim_dex', 'volume_usd', pool.volumeUsdHour);
-      dm('sim_dex', 'fees_usd', pool.feesUsdHour);
-      pool.volumeUsdHour = pool.feesUsdHour = 0;
-      sink.push('poolReserves', {
-        tsEvent: ts,
-        source: SIM_SOURCE,
-        chain: c.chain,
-        venue: 'sim_dex',
-        pool: pool.pool,
-        token0: pool.token0,
-        token1: 'USDC',
-        reserve0: pool.reserve0,
-        reserve1: pool.reserve1,
-        blockNumber: c.blockNumber,
-      });
+      dm('uniswap_v2', 'price_usd', pool.price());
+      dm('uniswap_v2', 'tvl_usd', 2 * pool.reserve1);
+      dm('uniswap_v2', 'reserve0_usd', pool.reserve0 * px);
+      dm('uniswap_v2', 'reserve1_usd', pool.reserve1);
+      dm('uniswap_v2', 'volume_usd', pool.volumeUsdHour);
+      dm('uniswap_v2', 'fees_usd', pool.feesUsdHour);
+      dm('uniswap_v2', 'flash_loan_volume_usd', pool.flashUsdDay);
+      dm('uniswap_v2', 'mcap_usd', px * c.supply);
+      pool.volumeUsdHour = pool.feesUsdHour = pool.flashUsdDay = 0;
     }
-    m.logMidHourAgo = Math.log(mid);
-    a.hourOpenMid = mid;
-    a.hourVolume = 0;
   }
+  day.upgrades = 0;
+}
+
+/** World-level day accumulators for {@link writeDaily}. */
+export interface DailyState {
+  upgrades: number;
+  community: number;
+  /** Corporate treasury holdings of the lead asset (units). */
+  treasury: number;
+  /** Fund (ETF) reserves of the lead asset (units). */
+  fundReserve: number;
 }
