@@ -101,7 +101,7 @@ export {
   type InputAlign,
   type InputKind,
 } from './spec.js';
-export { type InputLocation, resampleBars, StoreProvider } from './storeProvider.js';
+export { bookField, type InputLocation, resampleBars, StoreProvider } from './storeProvider.js';
 export { computeFactorTable, type FactorTable, type FactorTableOptions, loadFactorInputs } from './table.js';
 export {
   assertFactorProperties,

@@ -161,12 +161,17 @@ export class StoreProvider implements InputProvider {
         const kind: RecordKind = chainFields.includes(input.field) ? 'optionQuotes' : 'optionsSummary';
         return this.pick(of(kind).filter((d) => d.key.underlying === asset));
       }
-      case 'orderbook':
+      case 'orderbook': {
+        const books = of('bookSnapshots').filter(
+          (d) => d.key.symbol === symbol && (!venue || d.key.venue === venue),
+        );
+        if (BOOK_FIELDS.includes(input.field) && books.length) return this.pick(books);
         return input.field === 'spread_bps' || input.field === 'mid'
           ? this.pick(
               of('quotes').filter((d) => d.key.symbol === symbol && (!venue || d.key.venue === venue)),
             )
           : undefined;
+      }
       case 'trades':
         return this.pick(
           of('trades').filter((d) => d.key.symbol === symbol && (!venue || d.key.venue === venue)),
@@ -277,6 +282,8 @@ export class StoreProvider implements InputProvider {
         });
         return { ts: f.ts, values, knownAt: c.tsInit };
       }
+      case 'bookSnapshots':
+        return this.readBook(input, filter);
       case 'trades':
         return this.readSignedVolume(filter, req.stepMs);
       case 'textEvents':
@@ -326,6 +333,19 @@ export class StoreProvider implements InputProvider {
     return { ts: Float64Array.from(times), values, knownAt };
   }
 
+  private async readBook(input: FactorInput, filter: Record<string, string | number>): Promise<InputSeries> {
+    const recs = await this.store.readRecords('bookSnapshots', filter);
+    const ts = new Float64Array(recs.length);
+    const knownAt = new Float64Array(recs.length);
+    const values = new Float64Array(recs.length);
+    recs.forEach((r, i) => {
+      ts[i] = r.tsEvent;
+      knownAt[i] = r.tsInit ?? r.tsEvent;
+      values[i] = bookField(input.field, r.bids, r.asks);
+    });
+    return { ts, values, knownAt };
+  }
+
   private async readSignedVolume(
     filter: Record<string, string | number>,
     stepMs: number,
@@ -373,6 +393,61 @@ export class StoreProvider implements InputProvider {
       for (let f = 0; f < fields.length; f++) fields[f][i] = row[f];
     });
     return { ts, knownAt, fields };
+  }
+}
+
+/** Order-book fields computed from L2 snapshots. */
+const BOOK_FIELDS = [
+  'bid_depth_10bps',
+  'ask_depth_10bps',
+  'bid_depth_50bps',
+  'ask_depth_50bps',
+  'imbalance_10bps',
+  'spread_bps',
+  'mid',
+];
+
+/**
+ * One order-book field of an L2 snapshot (levels `[price, amount]`, best first): quote-currency depth within
+ * 10 / 50 bps of the mid on each side, the 10 bps imbalance (bid - ask)/(bid + ask), the quoted spread in
+ * bps of the mid, or the mid. NaN for an empty side.
+ */
+export function bookField(
+  field: string,
+  bids: ReadonlyArray<readonly [number, number]>,
+  asks: ReadonlyArray<readonly [number, number]>,
+): number {
+  if (bids.length === 0 || asks.length === 0) return Number.NaN;
+  const mid = (bids[0][0] + asks[0][0]) / 2;
+  const depth = (levels: ReadonlyArray<readonly [number, number]>, bps: number, side: 1 | -1) => {
+    const limit = mid * (1 + (side * bps) / 1e4);
+    let d = 0;
+    for (const [p, a] of levels) {
+      if (side === 1 ? p > limit : p < limit) break;
+      d += p * a;
+    }
+    return d;
+  };
+  switch (field) {
+    case 'mid':
+      return mid;
+    case 'spread_bps':
+      return ((asks[0][0] - bids[0][0]) / mid) * 1e4;
+    case 'bid_depth_10bps':
+      return depth(bids, 10, -1);
+    case 'ask_depth_10bps':
+      return depth(asks, 10, 1);
+    case 'bid_depth_50bps':
+      return depth(bids, 50, -1);
+    case 'ask_depth_50bps':
+      return depth(asks, 50, 1);
+    case 'imbalance_10bps': {
+      const b = depth(bids, 10, -1);
+      const a = depth(asks, 10, 1);
+      return b + a > 0 ? (b - a) / (b + a) : Number.NaN;
+    }
+    default:
+      return Number.NaN;
   }
 }
 
