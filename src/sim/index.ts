@@ -103,6 +103,10 @@ export {
   nextBaseFee,
 } from './chain/eip1559.js';
 export { Bridge } from './chain/bridge.js';
+export { ValidatorSet } from './chain/validatorSet.js';
+export { ChainMetricsWindow } from './chain/chainMetrics.js';
+export { runLiquidityCall, runSwapCall } from './chain/ammCalls.js';
+export type { LiquidityCall, PoolEntryV2, PoolEntryV3, SwapCall, SwapOutcome } from './chain/ammCalls.js';
 export { blockProducerAgent } from './chain/blockProducer.js';
 export type { BlockProducerOptions } from './chain/blockProducer.js';
 export type { BridgeEndpoint } from './chain/bridge.js';

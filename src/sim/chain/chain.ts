@@ -9,7 +9,8 @@ import type { Bridge } from './bridge.js';
 import { ChainMetricsWindow, STAKING_ADDRESS } from './chainMetrics.js';
 import { effectivePriorityFee, nextBaseFee } from './eip1559.js';
 import { Ledger } from './ledger.js';
-import { type PoolEntryV2, type PoolEntryV3, runLiquidityCall } from './liquidityCalls.js';
+import { ValidatorSet } from './validatorSet.js';
+import { type PoolEntryV2, type PoolEntryV3, runLiquidityCall, runSwapCall } from './ammCalls.js';
 import { GAS, type PendingTx, type TxCall, type TxReceipt, type TxRequest, hashId } from './txTypes.js';
 
 /** Options of a `Chain`. */
@@ -34,9 +35,6 @@ export interface ChainOptions {
   /** Random stream of the chain (proposer selection). */
   rng: Rng;
 }
-
-type Pool2 = PoolEntryV2;
-type Pool3 = PoolEntryV3;
 
 export { STAKING_ADDRESS };
 
@@ -69,9 +67,9 @@ export class Chain {
   private readonly mempool: PendingTx[] = [];
   private readonly nonces = new Map<string, number>();
   private readonly nextNonce = new Map<string, number>();
-  private readonly v2 = new Map<string, Pool2>();
-  private readonly v3 = new Map<string, Pool3>();
-  private readonly stakes = new Map<string, bigint>();
+  private readonly v2 = new Map<string, PoolEntryV2>();
+  private readonly v3 = new Map<string, PoolEntryV3>();
+  private readonly validators = new ValidatorSet();
   private lending: LendingMarket | undefined;
   private readonly bridges = new Map<string, Bridge>();
   private seq = 0;
@@ -152,7 +150,7 @@ export class Chain {
 
   /** Native stake of `validator`. */
   stakeOf(validator: string): bigint {
-    return this.stakes.get(validator) ?? 0n;
+    return this.validators.stakeOf(validator);
   }
 
   /** Pending transactions. */
@@ -189,7 +187,7 @@ export class Chain {
     this.currentBlock = number;
     this.logIndex = 0;
     for (const b of this.bridges.values()) b.deliver(this.name, nowMs);
-    const proposer = this.pickProposer();
+    const proposer = this.validators.pickProposer(this.rng);
     const baseFee = this.baseFee;
     const candidates = this.mempool
       .filter((t) => t.maxFeePerGas >= baseFee)
@@ -346,34 +344,12 @@ export class Chain {
         if (token === this.native) this.metrics.recordNativeTransfer(from, call.to, call.amount);
         return;
       }
-      case 'swapV2': {
-        this.useGas(gas, GAS.swapV2, limit);
-        const p = this.pool2(call.pool);
-        const out = p.pair.getAmountOut(call.amountIn, call.zeroForOne);
-        if (out < call.minOut)
-          throw new TxRevertedError(`UniswapV2: INSUFFICIENT_OUTPUT_AMOUNT ${out} < ${call.minOut}`);
-        const [tIn, tOut] = call.zeroForOne ? [p.token0, p.token1] : [p.token1, p.token0];
-        if (L.balanceOf(tIn, from) < call.amountIn) throw new TxRevertedError(`insufficient ${tIn} balance`);
-        L.transfer(tIn, from, call.pool, call.amountIn);
-        p.pair.swapExactIn(call.amountIn, call.zeroForOne);
-        L.transfer(tOut, call.pool, from, out);
-        this.recordSwap(records, 'uniswap_v2', call.pool, from, tIn, tOut, call.amountIn, out);
-        return;
-      }
+      case 'swapV2':
       case 'swapV3': {
-        this.useGas(gas, GAS.swapV3, limit);
-        const p = this.pool3(call.pool);
-        const r = p.pool.swap(call.zeroForOne, call.amountIn);
+        this.useGas(gas, call.type === 'swapV2' ? GAS.swapV2 : GAS.swapV3, limit);
+        const r = runSwapCall(L, from, call, this.v2.get(call.pool), this.v3.get(call.pool));
         this.useGas(gas, GAS.swapV3PerTick * BigInt(r.ticksCrossed), limit);
-        const [tIn, tOut] = call.zeroForOne ? [p.token0, p.token1] : [p.token1, p.token0];
-        const paid = call.zeroForOne ? r.amount0 : r.amount1;
-        const out = -(call.zeroForOne ? r.amount1 : r.amount0);
-        if (out < call.minOut)
-          throw new TxRevertedError(`UniswapV3: too little received ${out} < ${call.minOut}`);
-        if (L.balanceOf(tIn, from) < paid) throw new TxRevertedError(`insufficient ${tIn} balance`);
-        L.transfer(tIn, from, call.pool, paid);
-        L.transfer(tOut, call.pool, from, out);
-        this.recordSwap(records, 'uniswap_v3', call.pool, from, tIn, tOut, paid, out);
+        this.recordSwap(records, r.venue, call.pool, from, r.tokenIn, r.tokenOut, r.amountIn, r.amountOut);
         return;
       }
       case 'addLiquidityV2':
@@ -432,13 +408,12 @@ export class Chain {
         if (L.balanceOf(this.native, from) < call.amount)
           throw new TxRevertedError('insufficient balance to stake');
         L.transfer(this.native, from, STAKING_ADDRESS, call.amount);
-        this.stakes.set(from, this.stakeOf(from) + call.amount);
+        this.validators.add(from, call.amount);
         return;
       }
       case 'unstake': {
         this.useGas(gas, GAS.stake, limit);
-        if (this.stakeOf(from) < call.amount) throw new TxRevertedError('unstake exceeds stake');
-        this.stakes.set(from, this.stakeOf(from) - call.amount);
+        this.validators.remove(from, call.amount);
         L.transfer(this.native, STAKING_ADDRESS, from, call.amount);
         return;
       }
@@ -515,7 +490,7 @@ export class Chain {
         const { ledger: _ledger, ...state } = this.lending as unknown as Record<string, unknown>;
         out.push([this.lending, structuredClone(state)]);
       } else if (c.type === 'stake' || c.type === 'unstake')
-        out.push([this, { stakes: new Map(this.stakes) }]);
+        out.push([this.validators, this.validators.snapshot()]);
       else if (c.type === 'bridge') {
         const b = this.bridges.get(c.toChain);
         if (b) out.push([b, { queue: [...(b as unknown as { queue: unknown[] }).queue] }]);
@@ -525,32 +500,18 @@ export class Chain {
     return out;
   }
 
-  private pickProposer(): string {
-    let total = 0n;
-    const vals = [...this.stakes.entries()].filter(([, s]) => s > 0n).sort((a, b) => (a[0] < b[0] ? -1 : 1));
-    for (const [, s] of vals) total += s;
-    if (total === 0n) return '0xcoinbase';
-    const r = BigInt(Math.floor(this.rng.uniform() * 2 ** 52));
-    let x = (r * total) >> 52n;
-    for (const [v, s] of vals) {
-      if (x < s) return v;
-      x -= s;
-    }
-    return vals[vals.length - 1][0];
-  }
-
   private market(): LendingMarket {
     if (!this.lending) throw new TxRevertedError('no lending market on this chain');
     return this.lending;
   }
 
-  private pool2(address: string): Pool2 {
+  private pool2(address: string): PoolEntryV2 {
     const p = this.v2.get(address);
     if (!p) throw new SimStateError(this.name, `no v2 pool at ${address}`);
     return p;
   }
 
-  private pool3(address: string): Pool3 {
+  private pool3(address: string): PoolEntryV3 {
     const p = this.v3.get(address);
     if (!p) throw new SimStateError(this.name, `no v3 pool at ${address}`);
     return p;
