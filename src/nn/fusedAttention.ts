@@ -36,6 +36,14 @@ function claimMemory(m: Float32Array): void {
   residentState = undefined;
 }
 
+/**
+ * Values for a result tensor: the wasm backend copies them into its own heap, so a view of kernel memory
+ * suffices; other backends (cpu) keep the array they are given, so they get a copy.
+ */
+function out(m: Float32Array, from: number, to: number): Float32Array {
+  return tf.getBackend() === 'wasm' ? m.subarray(from, to) : m.slice(from, to);
+}
+
 /** Whether a gradient tape is recording (TF.js engine state): only then can a backward pass follow. */
 function taping(): boolean {
   return (tf.engine().state as unknown as { gradientDepth: number }).gradientDepth > 0;
@@ -96,7 +104,7 @@ function run(
     kern.softmax(4 * oP, groups * t, t, s, c, scale);
     for (let g = 0; g < groups; g++)
       kern.rowsAxpy(4 * (oP + g * t * s), 4 * (oIn + L.v(g)), 4 * (oOut + L.o(g)), t, s, c, kvs, os);
-    const value = tf.tensor(m.subarray(oOut, oOut + L.outSize), outShape);
+    const value = tf.tensor(out(m, oOut, oOut + L.outSize), outShape);
     const state: SavedState = { resident: false, p: null, oP, pn };
     if (taping()) {
       state.resident = true;
@@ -133,7 +141,7 @@ function run(
         kern.colsAxpy(4 * (oDP + g * t * s), 4 * (oIn + L.q(g)), 4 * (oDIn + L.k(g)), t, s, c, qs, kvs);
         kern.rowsAxpy(4 * (oDP + g * t * s), 4 * (oIn + L.k(g)), 4 * (oDIn + L.q(g)), t, s, c, kvs, qs);
       }
-      return [tf.tensor(m.subarray(oDIn, oDIn + L.inSize), inShape)];
+      return [tf.tensor(out(m, oDIn, oDIn + L.inSize), inShape)];
     };
     return { value, gradFunc };
   });
