@@ -151,7 +151,6 @@ export function writeHourly(
   for (const a of w.assets) {
     const m = a.market;
     const spec = m.spec;
-    const mid = m.mid();
     for (const b of a.hourBars) b.flush(hourOpen, sink);
     const perp = a.perp;
     const oi = perp.openInterest();
@@ -214,6 +213,7 @@ export function writeDaily(w: World, dayOpen: number, day: DailyState): void {
   day.community += Math.round(200 * w.indices.searchInterest);
   idx('community_members', 'crypto', day.community);
   idx('corporate_treasury_holdings', w.assets[0].market.spec.symbol, day.treasury);
+  const all = { tvl: 0, lendingTvl: 0, borrowed: 0, liquidated: 0, atRisk: 0, dexVolume: 0 };
   for (const a of w.assets) {
     const m = a.market;
     const spec = m.spec;
@@ -234,21 +234,21 @@ export function writeDaily(w: World, dayOpen: number, day: DailyState): void {
       }
     };
     const feesUsd = c.hourFeesNative * px;
-    om('tx_count', c.hourTx);
-    om('active_addresses', Math.round(c.hourTx * 0.45));
-    om('fees_usd', feesUsd);
-    om('fee_median_usd', c.hourTx > 0 ? (0.6 * feesUsd) / c.hourTx : Number.NaN);
-    om('exchange_inflow_usd', c.hourInflow * px);
-    om('exchange_outflow_usd', c.hourOutflow * px);
+    om('TxCnt', c.hourTx);
+    om('AdrActCnt', Math.round(c.hourTx * 0.45));
+    om('FeeTotUSD', feesUsd);
+    om('FeeMedUSD', c.hourTx > 0 ? (0.6 * feesUsd) / c.hourTx : Number.NaN);
+    om('FlowInExUSD', c.hourInflow * px);
+    om('FlowOutExUSD', c.hourOutflow * px);
     om('exchange_reserve', c.exchangeBalance);
     om('whale_tx_count', c.hourWhale);
     om('whale_tx_volume_usd', (c.hourInflow + c.hourOutflow) * px);
-    om('transfer_value_adj_usd', c.hourTransferUsd);
-    om('transfer_value_adj_ntv', c.hourTransferUsd / px);
-    om('supply', c.supply);
-    om('market_cap_usd', px * c.supply);
-    om('realized_cap_usd', a.realizedPrice * c.supply);
-    om('block_count', c.hourBlocks);
+    om('TxTfrValAdjUSD', c.hourTransferUsd);
+    om('TxTfrValAdjNtv', c.hourTransferUsd / px);
+    om('SplyCur', c.supply);
+    om('CapMrktCurUSD', px * c.supply);
+    om('CapRealUSD', a.realizedPrice * c.supply);
+    om('BlkCnt', c.hourBlocks);
     om('holder_gini', 0.88 + 0.02 * Math.tanh(w.view.mood));
     om('cdd', c.supply * 0.002 * (1 + 20 * Math.abs(Math.log(px / a.realizedPrice))));
     om('utxo_age_1y_share', 0.6 - 0.1 * Math.tanh(Math.log(px / a.realizedPrice)));
@@ -270,7 +270,7 @@ export function writeDaily(w: World, dayOpen: number, day: DailyState): void {
       const hashEh = 600 * (px / 60_000) ** 0.3;
       om('hash_rate', hashEh);
       om('difficulty', (hashEh * 1e18 * 600) / 2 ** 32);
-      om('block_size_mean_bytes', c.hourBlocks ? Math.min(4e6, (c.hourTx / c.hourBlocks) * 500) : Number.NaN);
+      om('BlkSizeMeanByte', c.hourBlocks ? Math.min(4e6, (c.hourTx / c.hourBlocks) * 500) : Number.NaN);
       const pending = Math.round(20_000 * w.view.activity);
       om('mempool_tx_count', pending);
       om('mempool_size_bytes', pending * 400);
@@ -305,20 +305,44 @@ export function writeDaily(w: World, dayOpen: number, day: DailyState): void {
     dm('aave', 'liquidation_at_risk_10pct_usd', atRisk);
     dm('aave', 'revenue_usd', (l.borrowed * l.borrowRate() * l.reserveFactor) / 365);
     dm('aave', 'fees_usd', (l.borrowed * l.borrowRate()) / 365);
+    all.lendingTvl += l.supplied + l.collateral * px;
+    all.borrowed += l.borrowed;
+    all.liquidated += l.liquidationsUsdHour;
+    all.atRisk += atRisk;
     l.liquidationsUsdHour = 0;
     const pool = a.ctx.pool;
     if (pool) {
-      dm('uniswap_v2', 'price_usd', pool.price());
-      dm('uniswap_v2', 'tvl_usd', 2 * pool.reserve1);
-      dm('uniswap_v2', 'reserve0_usd', pool.reserve0 * px);
-      dm('uniswap_v2', 'reserve1_usd', pool.reserve1);
-      dm('uniswap_v2', 'volume_usd', pool.volumeUsdHour);
-      dm('uniswap_v2', 'fees_usd', pool.feesUsdHour);
-      dm('uniswap_v2', 'flash_loan_volume_usd', pool.flashUsdDay);
-      dm('uniswap_v2', 'mcap_usd', px * c.supply);
+      all.tvl += 2 * pool.reserve1;
+      all.dexVolume += pool.volumeUsdHour;
+      dm('uniswap', 'price_usd', pool.price());
+      dm('uniswap', 'tvl_usd', 2 * pool.reserve1);
+      dm('uniswap', 'reserve0_usd', pool.reserve0 * px);
+      dm('uniswap', 'reserve1_usd', pool.reserve1);
+      dm('uniswap', 'volume_usd', pool.volumeUsdHour);
+      dm('uniswap', 'fees_usd', pool.feesUsdHour);
+      dm('uniswap', 'flash_loan_volume_usd', pool.flashUsdDay);
       pool.volumeUsdHour = pool.feesUsdHour = pool.flashUsdDay = 0;
     }
   }
+  all.tvl += all.lendingTvl;
+  const agg = (protocol: string, metric: string, value: number) =>
+    sink.push('defiMetrics', {
+      tsEvent: ts,
+      source: SIM_SOURCE,
+      protocol,
+      chain: 'all',
+      asset: '',
+      metric,
+      value,
+    });
+  agg('all', 'tvl_usd', all.tvl);
+  agg('all', 'lending_tvl_usd', all.lendingTvl);
+  agg('all', 'borrowed_usd', all.borrowed);
+  agg('all', 'liquidations_usd', all.liquidated);
+  agg('all', 'liquidation_at_risk_10pct_usd', all.atRisk);
+  agg('all', 'volume_usd', all.dexVolume);
+  // The lending protocol's governance token (market cap moves with the protocol's TVL).
+  agg('aave', 'mcap_usd', 0.6 * all.lendingTvl);
   day.upgrades = 0;
 }
 
