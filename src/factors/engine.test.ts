@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { FactorInputError } from '../errors/factors.js';
-import { $ } from './dsl.js';
+import { $, sum } from './dsl.js';
 import { computeFactor, FactorStreamEngine, type InputSeries } from './engine.js';
 import { DAY_MS, type FactorSpec, HOUR_MS } from './spec.js';
-import { streamFactor } from './testing/checkFactor.js';
+import { assertFactorProperties, streamFactor } from './testing/checkFactor.js';
 
 const t0 = Date.UTC(2024, 0, 1);
 
@@ -98,5 +98,57 @@ describe('engine alignment', () => {
     expect(() =>
       new FactorStreamEngine(closeSpec, { from: t0, to: t0, barMs: HOUR_MS }).push('nope', t0, 1),
     ).toThrow(/not an input/);
+  });
+});
+
+const optionalSumSpec: FactorSpec = {
+  id: 'optional_sum',
+  category: 'sentiment',
+  name: 'optional sum',
+  definition:
+    'a daily as-of input next to an optional summed text input; output: 3-row sum of the text input',
+  inputs: [
+    { name: 'a', kind: 'onchain', field: 'metric', publicationLagMs: 0, maxStalenessMs: 3 * DAY_MS },
+    {
+      name: 'b',
+      kind: 'text',
+      field: 'count',
+      publicationLagMs: 0,
+      maxStalenessMs: DAY_MS,
+      align: 'sum',
+      optional: true,
+    },
+  ],
+  frequency: '1d',
+  unit: 'events',
+  outputs: [{ name: 'value', unit: 'events', description: '3-day sum of b' }],
+  expr: { value: sum($('b'), 3) },
+};
+
+describe('absent optional event inputs', () => {
+  const ts = Float64Array.from({ length: 20 }, (_, i) => t0 + i * DAY_MS);
+  const a: InputSeries = { ts, values: ts.map((_, i) => i) };
+  const grid = { from: t0 + 5 * DAY_MS, to: t0 + 15 * DAY_MS, barMs: DAY_MS };
+  it('an absent summed input is unavailable (NaN) in batch and streaming alike, never 0', () => {
+    const batch = computeFactor(optionalSumSpec, { a, b: undefined }, grid).columns.optional_sum;
+    const stream = streamFactor(optionalSumSpec, { a, b: undefined }, grid).optional_sum;
+    expect(batch.length).toBe(11);
+    for (let i = 0; i < batch.length; i++) {
+      expect(batch[i]).toBeNaN();
+      expect(stream[i]).toBeNaN();
+    }
+    assertFactorProperties(optionalSumSpec, { data: { a, b: undefined }, grid, minFinite: 0 });
+  });
+  it('a present but empty summed input is a real zero in both paths', () => {
+    const b: InputSeries = { ts: new Float64Array(0), values: new Float64Array(0) };
+    const batch = computeFactor(optionalSumSpec, { a, b }, grid).columns.optional_sum;
+    const stream = streamFactor(optionalSumSpec, { a, b }, grid).optional_sum;
+    expect(Array.from(batch)).toEqual(new Array(11).fill(0));
+    expect(Array.from(stream)).toEqual(new Array(11).fill(0));
+  });
+  it('pushing to an input declared absent throws', () => {
+    const s = new FactorStreamEngine(optionalSumSpec, grid, { absent: ['b'] });
+    expect(() => s.push('b', t0, 1)).toThrow(/declared absent/);
+    expect(() => new FactorStreamEngine(optionalSumSpec, grid, { absent: ['zz'] })).toThrow(FactorInputError);
   });
 });

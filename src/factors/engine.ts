@@ -254,15 +254,26 @@ function subCache(
   return sub;
 }
 
+/** Options of `FactorStreamEngine`. */
+export interface FactorStreamOptions {
+  /**
+   * Inputs whose source is absent (the store has no such series; `undefined` in `computeFactor`'s data).
+   * Their aligned value is NaN on every row whatever their `align`: an absent `sum`/`count` source is
+   * unavailable, not zero, exactly as in batch. Pushing a row to an absent input throws.
+   */
+  readonly absent?: Iterable<string>;
+}
+
 /**
  * Streaming evaluation of one factor: push raw input rows as they arrive, call `tick(t)` at each target
- * grid time, read the outputs. Same values as `computeFactor` (relative difference <= 1e-9, usually 0).
+ * grid time, read the outputs. Same values as `computeFactor` (relative difference <= 1e-9, usually 0)
+ * when the inputs `computeFactor` gets as `undefined` are declared in `opts.absent`.
  *
  * Rows must be pushed in order of their known-at time (event time + lag, + bar length for bars) per input,
  * and every row known at or before `t` must be pushed before `tick(t)`.
  *
  * @example
- * const s = new FactorStreamEngine(spec, grid);
+ * const s = new FactorStreamEngine(spec, grid, { absent: ['news'] });
  * s.push('close', barOpenTs, close, HOUR_MS);
  * const row = s.tick(t); // Float64Array, one value per output
  */
@@ -277,10 +288,12 @@ export class FactorStreamEngine {
   private nextNative: number;
   private lastNativeT = Number.NEGATIVE_INFINITY;
   private readonly lastKnown: Float64Array;
+  private readonly absent: Uint8Array;
 
   constructor(
     readonly spec: FactorSpec,
     readonly grid: GridSpec,
+    opts: FactorStreamOptions = {},
   ) {
     checkGrid(grid);
     const native = nativeGrid(spec, { ...grid, to: grid.from });
@@ -293,17 +306,24 @@ export class FactorStreamEngine {
     this.lastKnown = new Float64Array(spec.inputs.length).fill(Number.NEGATIVE_INFINITY);
     this.nativeOut = new Float64Array(spec.outputs.length).fill(Number.NaN);
     this.out = new Float64Array(spec.outputs.length);
+    this.absent = new Uint8Array(spec.inputs.length);
+    for (const name of opts.absent ?? []) {
+      const k = this.inputIndex.get(name);
+      if (k === undefined) throw new FactorInputError(spec.id, name, 'declared absent but not an input');
+      this.absent[k] = 1;
+    }
   }
 
   /**
    * One raw input row: event time `ts` (bar open time for bars), its value, for bars the bar length, and
    * optionally when it became known (store `tsInit`; the later of this and the declared lag is used).
    *
-   * @throws {FactorInputError} for an unknown input name.
+   * @throws {FactorInputError} for an unknown input name or an input declared absent.
    */
   push(input: string, ts: number, value: number, intervalMs = 0, knownAt = Number.NEGATIVE_INFINITY): void {
     const k = this.inputIndex.get(input);
     if (k === undefined) throw new FactorInputError(this.spec.id, input, 'not an input of this factor');
+    if (this.absent[k] === 1) throw new FactorInputError(this.spec.id, input, 'declared absent');
     const def = this.spec.inputs[k];
     let at = ts + def.publicationLagMs + (def.kind === 'bars' ? intervalMs : 0);
     if (knownAt > at) at = knownAt;
@@ -316,7 +336,9 @@ export class FactorStreamEngine {
   tick(t: number): Float64Array {
     while (this.nextNative <= t) {
       const nt = this.nextNative;
-      for (let k = 0; k < this.cursors.length; k++) this.row[k] = this.cursors[k].at(nt);
+      for (let k = 0; k < this.cursors.length; k++) {
+        this.row[k] = this.absent[k] === 1 ? Number.NaN : this.cursors[k].at(nt);
+      }
       this.stream.update(nt, this.row, this.nativeOut);
       this.lastNativeT = nt;
       this.nextNative += this.stepMs;

@@ -59,6 +59,7 @@ export {
   FactorStreamEngine,
   type FactorInputData,
   type FactorResult,
+  type FactorStreamOptions,
   type GridSpec,
   gridTimes,
   type InputSeries,

@@ -98,11 +98,12 @@ describe.skipIf(!sharedDataAvailable())(
       );
       const fr = readCsvTable(sharedDataPath('onchain', 'cryptoquant_style', 'btc_fund_reserves.csv'));
       const frTs = Float64Array.from(fr.column(fr.header[0]), cqDay);
-      // Computed in batch only: with its optional news inputs absent, the engine's streaming path sums an absent
-      // source to 0 where batch gives NaN (reported to the engine's owner).
+      // The optional news inputs are absent: their columns are NaN in batch and streaming alike.
       const values = fr.numeric(fr.header[1]);
       const grid = { from: day('2020-08-01'), to: day('2024-11-01'), barMs: DAY_MS };
-      const res = computeFactor(institutionalAdoption, { fund_reserves: { ts: frTs, values } }, grid);
+      const frData = { fund_reserves: { ts: frTs, values } };
+      assertFactorProperties(institutionalAdoption, { data: frData, grid, minFinite: 0, cuts: 4 });
+      const res = computeFactor(institutionalAdoption, frData, grid);
       const i = Math.round((day('2024-06-15') - grid.from) / DAY_MS);
       const j = frTs.indexOf(day('2024-06-14'));
       expect(j).toBeGreaterThan(30);

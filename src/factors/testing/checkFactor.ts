@@ -227,7 +227,8 @@ export function streamFactor(
   data: FactorInputData,
   grid: GridSpec,
 ): Record<string, Float64Array> {
-  const engine = new FactorStreamEngine(spec, grid);
+  const absent = spec.inputs.filter((i) => data[i.name] === undefined).map((i) => i.name);
+  const engine = new FactorStreamEngine(spec, grid, { absent });
   type Ev = { at: number; input: string; ts: number; value: number; interval: number; known: number };
   const events: Ev[] = [];
   for (const input of spec.inputs) {
