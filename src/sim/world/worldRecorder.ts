@@ -150,7 +150,7 @@ export function writeHourly(
   idx('etf_net_flow_usd', lead.market.spec.symbol, etfUsd);
   for (const a of w.assets) {
     const m = a.market;
-    const spec = m.spec;
+    const mid = m.mid();
     for (const b of a.hourBars) b.flush(hourOpen, sink);
     const perp = a.perp;
     const oi = perp.openInterest();
