@@ -12,8 +12,12 @@
 export class Account {
   /** Number of assets. */
   readonly nAssets: number;
-  /** Cash in quote currency (may go negative only when leverage > 1 is configured). */
-  cash: number;
+  /**
+   * Cash in quote currency (may go negative only when leverage > 1 is configured). Initialized to a number
+   * (not declared bare): a bare class field starts as `undefined`, after which V8 stores the field tagged
+   * and allocates a heap number on every cash update.
+   */
+  cash = 0;
   /** Starting cash. */
   readonly initialCash: number;
   /** Signed position per asset (base units). */

@@ -141,65 +141,16 @@ export class ExecutionModel {
       q = q > 0 ? cap : -cap;
       reasons |= REASON_PARTICIPATION;
     }
-    this.pricedQty = Number.NaN;
-    q = this.clipToLimits(account, asset, q, mid, m);
-    reasons |= this.lastClipReason;
-
-    // Price the (clipped) order.
-    let px: number;
-    let maker = false;
-    if (book) {
-      px = this.walkBook(book, q, type === ORDER_LIMIT ? limitPx : Number.NaN);
-      if (this.walkedQty !== (q < 0 ? -q : q)) {
-        reasons |= REASON_BOOK_DEPTH;
-        q = q > 0 ? this.walkedQty : -this.walkedQty;
-      }
-    } else {
-      // The cash check already priced this exact quantity (the taker price depends on q only through impact).
-      px = q === this.pricedQty ? this.pricedPx : this.takerPrice(asset, q, m);
-      if (type === ORDER_LIMIT && (q > 0 ? px > limitPx : px < limitPx)) {
-        const lo = m.low[asset];
-        const hi = m.high[asset];
-        if (q > 0 ? lo < limitPx : hi > limitPx) {
-          px = limitPx;
-          maker = true;
-        } else {
-          report.reasons = reasons | REASON_LIMIT_NOT_REACHED;
-          return report;
-        }
-      }
-    }
-    const notional = (q < 0 ? -q : q) * px;
-    if (q === 0 || !(px > 0) || notional < this.config.minNotional || notional === 0) {
-      report.reasons = reasons | (q === 0 ? 0 : REASON_TOO_SMALL);
-      return report;
-    }
-    const fee = notional * (maker ? this.makerFee : this.takerFee);
-    account.applyFill(asset, q, px, fee, mid);
-    report.lastQty = q;
-    report.lastPx = px;
-    report.commission = fee;
-    report.slippage = q * (px - mid);
-    report.maker = maker;
-    report.reasons = reasons;
-    report.status = q === qty ? STATUS_FILLED : STATUS_PARTIAL;
-    return report;
-  }
-
-  private lastClipReason = 0;
-  /** Quantity and taker price last computed by the cash check of the current order (`NaN`: none). */
-  private pricedQty = Number.NaN;
-  private pricedPx = Number.NaN;
-  private walkedQty = 0;
-
-  /** Clips a signed quantity to shorting, per-asset weight, gross leverage and cash limits. */
-  private clipToLimits(account: Account, asset: number, q: number, mid: number, m: MarketSnapshot): number {
-    let reason = 0;
-    const pos = account.positions[asset];
+    // Limits: shorting, per-asset weight, gross leverage and cash. Written inline rather than as a method:
+    // a call that takes and returns doubles boxes them (a heap allocation per order) unless V8 inlines it,
+    // and this function is too large for that.
     const c = this.config;
+    let pricedQty = Number.NaN;
+    let pricedPx = Number.NaN;
+    const pos = account.positions[asset];
     if (!c.allowShort && c.perp[asset] !== 1 && pos + q < 0) {
       q = pos > 0 ? -pos : 0;
-      reason |= REASON_POSITION_LIMIT;
+      reasons |= REASON_POSITION_LIMIT;
     }
     // Only exposure-increasing orders face the weight and leverage limits.
     const newAbs = Math.abs(pos + q);
@@ -233,24 +184,63 @@ export class ExecutionModel {
         const s = pos + q >= 0 ? 1 : -1;
         const sameSide = pos === 0 || pos > 0 === s > 0;
         q = s * (sameSide ? Math.max(oldAbs, limitAbs) : limitAbs) - pos;
-        reason |= limitReason;
+        reasons |= limitReason;
       }
     }
     // Cash account (no margin): buys cannot spend more cash than there is, costs included.
     if (c.maxGrossLeverage <= 1 && q > 0) {
-      const px = this.takerPrice(asset, q, m);
-      this.pricedQty = q;
-      this.pricedPx = px;
-      const unit = px * (1 + Math.max(this.takerFee, this.makerFee));
+      pricedPx = this.takerPrice(asset, q, m);
+      pricedQty = q;
+      const unit = pricedPx * (1 + Math.max(this.takerFee, this.makerFee));
       const maxQ = account.cash > 0 ? account.cash / unit : 0;
       if (q > maxQ) {
         q = maxQ;
-        reason |= REASON_CASH;
+        reasons |= REASON_CASH;
       }
     }
-    this.lastClipReason = reason;
-    return q;
+
+    // Price the (clipped) order.
+    let px: number;
+    let maker = false;
+    if (book) {
+      px = this.walkBook(book, q, type === ORDER_LIMIT ? limitPx : Number.NaN);
+      if (this.walkedQty !== (q < 0 ? -q : q)) {
+        reasons |= REASON_BOOK_DEPTH;
+        q = q > 0 ? this.walkedQty : -this.walkedQty;
+      }
+    } else {
+      // The cash check already priced this exact quantity (the taker price depends on q only through impact).
+      px = q === pricedQty ? pricedPx : this.takerPrice(asset, q, m);
+      if (type === ORDER_LIMIT && (q > 0 ? px > limitPx : px < limitPx)) {
+        const lo = m.low[asset];
+        const hi = m.high[asset];
+        if (q > 0 ? lo < limitPx : hi > limitPx) {
+          px = limitPx;
+          maker = true;
+        } else {
+          report.reasons = reasons | REASON_LIMIT_NOT_REACHED;
+          return report;
+        }
+      }
+    }
+    const notional = (q < 0 ? -q : q) * px;
+    if (q === 0 || !(px > 0) || notional < this.config.minNotional || notional === 0) {
+      report.reasons = reasons | (q === 0 ? 0 : REASON_TOO_SMALL);
+      return report;
+    }
+    const fee = notional * (maker ? this.makerFee : this.takerFee);
+    account.applyFill(asset, q, px, fee, mid);
+    report.lastQty = q;
+    report.lastPx = px;
+    report.commission = fee;
+    report.slippage = q * (px - mid);
+    report.maker = maker;
+    report.reasons = reasons;
+    report.status = q === qty ? STATUS_FILLED : STATUS_PARTIAL;
+    return report;
   }
+
+  private walkedQty = 0;
 
   /**
    * Walks one side of the book for |q| units (asks for buys, bids for sells), not past `limitPx` when set.
