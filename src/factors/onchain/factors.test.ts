@@ -5,9 +5,10 @@ import { evaluateFactor } from '../evaluate.js';
 import { DAY_MS, gridParams } from '../spec.js';
 import { assertFactorProperties } from '../testing/checkFactor.js';
 import { forkUpgradeEvents } from './fork_upgrade_events.js';
+import { hodlWaves } from './hodl_waves.js';
 import { onchainFactors } from './index.js';
 import { mvrvZScore } from './kernels.js';
-import { mvrvFactor } from './mvrv.js';
+import { MVRV_WARMUP_DAYS, mvrvFactor } from './mvrv.js';
 import { nvtRatio } from './nvt.js';
 import { readCsvTable } from './sharedCsv.js';
 import { txCountFees } from './tx_count_fees.js';
@@ -147,5 +148,51 @@ describe('fork_upgrade_events with one event source', () => {
     expect(res.columns.fork_upgrade_events__upgrade_news_30d[at(101)]).toBeNaN();
     // the news source stays absent: streaming must give the same NaN news column as batch
     assertFactorProperties(forkUpgradeEvents, { data, grid, minFinite: 0 });
+  });
+});
+
+describe('expanding statistics declare their warm-up', () => {
+  const d0 = Date.UTC(2015, 0, 1);
+  const m = 3000;
+  const ts = Float64Array.from({ length: m }, (_, i) => d0 + i * DAY_MS);
+  const mc = ts.map((_, i) => 1e9 * (2 + Math.sin(i / 97) + i / 500));
+  const rc = ts.map((_, i) => 1e9 * (1.5 + i / 600));
+  // computed from a start well inside the stored history (not from the first stored day)
+  const grid = { from: d0 + 2000 * DAY_MS, to: d0 + 2100 * DAY_MS, barMs: DAY_MS };
+
+  it('the mvrv z-score is defined from the first requested day and equals the kernel over the warm-up', () => {
+    const res = computeFactor(
+      mvrvFactor,
+      { market_cap: { ts, values: mc }, realized_cap: { ts, values: rc } },
+      grid,
+    );
+    const z = res.columns.mvrv__z_score;
+    for (let i = 0; i < z.length; i++) expect(Number.isFinite(z[i]), `row ${i}`).toBe(true);
+    // a daily value of day d is known at d + 1 day: the first row sees days [from - 1 - warm-up, from - 1]
+    const last = 2000 - 1;
+    const first = last - MVRV_WARMUP_DAYS;
+    const k = mvrvZScore(mc.slice(first, last + 1), rc.slice(first, last + 1), 365);
+    expect(z[0]).toBeCloseTo(k[k.length - 1], 9);
+  });
+
+  it('liveliness reads the declared warm-up history, not just the requested range', () => {
+    const cdd = ts.map((_, i) => 1e6 * (1 + (i % 7)));
+    const supply = ts.map(() => 1.9e7);
+    const tr = ts.map(() => 5e5);
+    const res = computeFactor(
+      hodlWaves,
+      { cdd: { ts, values: cdd }, supply: { ts, values: supply }, transferred: { ts, values: tr } },
+      grid,
+    );
+    const live = res.columns.hodl_waves__liveliness;
+    const last = 2000 - 1;
+    const first = last - 4 * 365;
+    let c = 0;
+    let s = 0;
+    for (let i = first; i <= last; i++) {
+      c += cdd[i];
+      s += supply[i];
+    }
+    expect(live[0]).toBeCloseTo(c / s, 12);
   });
 });

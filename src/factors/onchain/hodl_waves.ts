@@ -13,7 +13,8 @@ export const hodlWaves: FactorSpec = {
     'Coin-days destroyed CDD = sum over spent outputs of value * age in days (per day); dormancy = CDD / ' +
     'adjusted transferred coins (TxTfrValAdjNtv), the mean age in days of coins that moved; 30-day mean ' +
     'dormancy; CDD 90-day z-score (ddof 1); liveliness = cumulative CDD / cumulative coin-days created ' +
-    '(sum of supply over days) in [0, 1], falling when long-term holders accumulate; share of supply last ' +
+    '(sum of supply over days) in [0, 1], both sums over the history from 1460 days (the declared warm-up, one ' +
+    'halving cycle) before the requested start or from the first stored day, falling when long-term holders accumulate; share of supply last ' +
     'moved more than one year ago (utxo_age_1y_share, where the source has UTXO age bands).',
   reference:
     'ByteCoin (2011) "Bitcoin days destroyed"; Glassnode Academy "Dormancy", "Liveliness", "HODL Waves" (Unchained Capital 2018).',
@@ -25,6 +26,8 @@ export const hodlWaves: FactorSpec = {
   ],
   frequency: '1d',
   unit: 'coin-days',
+  /** Liveliness is a ratio of expanding sums: 4 years of history before the requested start. */
+  warmup: 4 * 365,
   outputs: [
     { name: 'value', unit: 'coin-days', description: 'coin-days destroyed per day' },
     { name: 'dormancy', unit: 'days', description: 'CDD / coins transferred' },
