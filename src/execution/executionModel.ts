@@ -75,7 +75,7 @@ export class ExecutionModel {
     const b = m.bid[asset];
     const a = m.ask[asset];
     const hs = b > 0 && a >= b ? (a - b) / 2 : mid * this.halfSpread;
-    const aq = qty < 0 ? -qty : qty;
+    const aq = Math.abs(qty);
     let imp = 0;
     if (this.impactKind === 1) {
       const adv = m.advBase[asset];
@@ -133,7 +133,9 @@ export class ExecutionModel {
     }
     account.mark(asset, mid);
     let reasons = 0;
-    let q = qty;
+    // `+ 0` (exact: qty is non-zero here) makes q an unboxed double from the start; seeded with the tagged
+    // parameter, V8 keeps q tagged and allocates a heap number at every clip.
+    let q = qty + 0;
     // Participation cap.
     const vol = m.volume[asset];
     const cap = this.config.maxParticipation * vol;
@@ -223,7 +225,7 @@ export class ExecutionModel {
         }
       }
     }
-    const notional = (q < 0 ? -q : q) * px;
+    const notional = Math.abs(q) * px;
     if (q === 0 || !(px > 0) || notional < this.config.minNotional || notional === 0) {
       report.reasons = reasons | (q === 0 ? 0 : REASON_TOO_SMALL);
       return report;
