@@ -2,6 +2,7 @@ import type { Frame } from '../data/frame.js';
 import { intervalToMs } from '../data/identifiers.js';
 import type { RecordKind } from '../data/schemas/index.js';
 import type { DatasetSummary, Store } from '../data/store.js';
+import { STORE_SWAP_FIELDS, storeSwapSeries } from './defi/storeSwaps.js';
 import { gammaExposure, type OptionQuote, surfaceMetrics } from './derivatives/optionChain.js';
 import type { InputSeries } from './engine.js';
 import { STORE_FIELD_ALIASES, type StoreSeriesRef, storeAliasKey } from './onchain/fieldAliases.js';
@@ -44,13 +45,16 @@ function quote(symbol: string): string {
  * - macro, on-chain, DeFi and index series by name (on-chain/DeFi/index through `STORE_FIELD_ALIASES`);
  * - funding, open interest, basis, options summaries (DVOL), option-chain snapshots (gamma exposure, ATM
  *   term structure, 25-delta skew), quotes (spread), trades (signed volume per grid row);
- * - text events scored by a `TextScorer` (default `LexiconSentimentScorer`) into `TEXT_FIELD_NAMES`.
+ * - text events scored by a `TextScorer` (default `LexiconSentimentScorer`) into `TEXT_FIELD_NAMES`;
+ * - decoded DEX swaps (`dexSwaps`) of one chain, all venues together (arbitrages cross venues), as per-block
+ *   MEV and composability aggregates (`storeSwapSeries`, fields `STORE_SWAP_FIELDS`).
  * Returns `undefined` for series the store does not hold.
  */
 export class StoreProvider implements InputProvider {
   private datasets: DatasetSummary[] | undefined;
   private readonly scorer: TextScorer;
   private readonly memo = new Map<string, Promise<InputSeries | undefined>>();
+  private readonly swapMemo = new Map<string, Promise<Record<string, InputSeries>>>();
   private readonly textMemo = new Map<
     string,
     Promise<{ ts: Float64Array; knownAt: Float64Array; fields: Float64Array[] }>
@@ -176,6 +180,10 @@ export class StoreProvider implements InputProvider {
         return this.pick(
           of('trades').filter((d) => d.key.symbol === symbol && (!venue || d.key.venue === venue)),
         );
+      case 'swaps': {
+        if (!STORE_SWAP_FIELDS.includes(input.field)) return undefined;
+        return swapChainDataset(of('dexSwaps'), input.source);
+      }
       case 'text':
         return this.pick(of('textEvents').filter((d) => !input.source || d.key.category === input.source));
       default:
@@ -288,6 +296,8 @@ export class StoreProvider implements InputProvider {
         return this.readSignedVolume(filter, req.stepMs);
       case 'textEvents':
         return this.readText(input, { ...ds.key });
+      case 'dexSwaps':
+        return this.readSwaps(input, filter);
       default:
         return undefined;
     }
@@ -361,6 +371,19 @@ export class StoreProvider implements InputProvider {
     return { ts, values: ts.map((b) => sums.get(b) ?? Number.NaN), knownAt: ts.map((b) => b + stepMs) };
   }
 
+  private async readSwaps(
+    input: FactorInput,
+    filter: Record<string, string | number>,
+  ): Promise<InputSeries | undefined> {
+    const key = JSON.stringify(filter);
+    let p = this.swapMemo.get(key);
+    if (!p) {
+      p = this.store.readRecords('dexSwaps', filter).then(storeSwapSeries);
+      this.swapMemo.set(key, p);
+    }
+    return (await p)[input.field];
+  }
+
   private async readText(
     input: FactorInput,
     filter: Record<string, string | number>,
@@ -394,6 +417,35 @@ export class StoreProvider implements InputProvider {
     });
     return { ts, knownAt, fields };
   }
+}
+
+/**
+ * The swaps of one chain as one dataset (every venue: a cyclic arbitrage may cross DEXes): the chain with the
+ * most swap rows, or only `venue`'s swaps when the input names one as its source.
+ */
+function swapChainDataset(swaps: DatasetSummary[], venue: string | undefined): DatasetSummary | undefined {
+  const c = swaps.filter((d) => !venue || d.key.venue === venue);
+  const byChain = new Map<string, DatasetSummary[]>();
+  for (const d of c) byChain.set(d.key.chain ?? '', [...(byChain.get(d.key.chain ?? '') ?? []), d]);
+  let best: DatasetSummary | undefined;
+  for (const [chain, list] of byChain) {
+    const rows = list.reduce((a, d) => a + d.rows, 0);
+    if (best && best.rows >= rows) continue;
+    const from = Math.min(...list.map((d) => d.from));
+    const to = Math.max(...list.map((d) => d.to));
+    const key: Record<string, string> = venue ? { chain, venue } : { chain };
+    best = {
+      kind: 'dexSwaps',
+      table: list[0].table,
+      key,
+      rows,
+      from,
+      to,
+      fromIso: new Date(from).toISOString(),
+      toIso: new Date(to).toISOString(),
+    };
+  }
+  return best;
 }
 
 /** Order-book fields computed from L2 snapshots. */
