@@ -177,9 +177,9 @@ export class PortfolioEnv extends Env<PortfolioObservation, Float32Array> {
     }
     // Sells first, so buys can use the cash they free.
     for (let a = 0; a < A; a++)
-      if (this.delta[a] < 0) traded += Math.abs(broker.trade(a, this.delta[a]).lastQty * broker.mid(a));
+      if (this.delta[a] < 0) traded += Math.abs(broker.tradeFrom(a, this.delta).lastQty * broker.mid(a));
     for (let a = 0; a < A; a++)
-      if (this.delta[a] > 0) traded += Math.abs(broker.trade(a, this.delta[a]).lastQty * broker.mid(a));
+      if (this.delta[a] > 0) traded += Math.abs(broker.tradeFrom(a, this.delta).lastQty * broker.mid(a));
     broker.closeBar(next);
     this.t = next;
     const equity = broker.equity();

@@ -130,6 +130,18 @@ export class ReplayBroker {
     this.barCost = this.costs() - this.barCost;
   }
 
+  /**
+   * {@link trade} with the quantity read from `qtys[asset]` (one entry per asset): no boxed double per
+   * order on the hot path of multi-asset envs.
+   */
+  tradeFrom(asset: number, qtys: Float64Array): FillReport {
+    const r = this.model.executeAt(this.account, asset, qtys, asset, this.snapshot, this.report);
+    if (this.permanentImpact > 0 && r.lastQty !== 0) {
+      this.priceScale[asset] *= 1 + (this.permanentImpact * (r.lastPx - r.mid)) / r.mid;
+    }
+    return r;
+  }
+
   /** Current mid of an asset at the open bar (after any permanent impact). */
   mid(asset: number): number {
     return this.snapshot.mid[asset];
