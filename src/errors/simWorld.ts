@@ -1,7 +1,7 @@
-import { CwmError, type CwmErrorArgs } from './base.js';
+import { CwmError, type CwmErrorArgs, UsageError } from './base.js';
 
-/** A simulated-world scenario or parameter is invalid; names the field and the reason. */
-export class ScenarioError extends CwmError {
+/** A simulated-world scenario or parameter is invalid (a usage error, exit code 2); names the field and reason. */
+export class ScenarioError extends UsageError {
   override name = 'ScenarioError';
   readonly field: string;
 
