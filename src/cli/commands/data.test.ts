@@ -15,7 +15,19 @@ describe('cwm start / data export / data import', () => {
 
   it('start generates the sample, prints the summary and writes the run folder; again adds nothing', async () => {
     const out = join(dir, 'run');
-    const r = await runCli(['--db', db, '--json', 'start', '--hours', '48', '--seed', '5', '--out', out]);
+    const r = await runCli([
+      '--db',
+      db,
+      '--json',
+      'start',
+      '--data-only',
+      '--hours',
+      '48',
+      '--seed',
+      '5',
+      '--out',
+      out,
+    ]);
     expect(r.code).toBe(0);
     const res = JSON.parse(r.stdout);
     expect(res.seed).toBe(5);
@@ -31,7 +43,21 @@ describe('cwm start / data export / data import', () => {
     expect(info.version).toMatch(/^\d+\.\d+\.\d+/);
     expect(existsSync(join(out, 'datasets.json'))).toBe(true);
     const again = JSON.parse(
-      (await runCli(['--db', db, '--json', 'start', '--hours', '48', '--seed', '5', '--out', out])).stdout,
+      (
+        await runCli([
+          '--db',
+          db,
+          '--json',
+          'start',
+          '--data-only',
+          '--hours',
+          '48',
+          '--seed',
+          '5',
+          '--out',
+          out,
+        ])
+      ).stdout,
     );
     expect(again.sample.every((s: { inserted: number }) => s.inserted === 0)).toBe(true);
     const text = await runCli(['--db', db, 'data', 'ls']);
@@ -42,7 +68,15 @@ describe('cwm start / data export / data import', () => {
     const { writeFileSync } = await import('node:fs');
     const cfg = join(dir, 'cwm.yaml');
     writeFileSync(cfg, `seed: 9\nsample:\n  hours: 24\n  start: 2023-06-01\nout: ${join(dir, 'cfgrun')}\n`);
-    const r = await runCli(['--db', join(dir, 'cfg.duckdb'), '--config', cfg, '--json', 'start']);
+    const r = await runCli([
+      '--db',
+      join(dir, 'cfg.duckdb'),
+      '--config',
+      cfg,
+      '--json',
+      'start',
+      '--data-only',
+    ]);
     expect(r.code).toBe(0);
     const res = JSON.parse(r.stdout);
     expect(res.seed).toBe(9);

@@ -5,6 +5,7 @@ import { registerDoctor } from './doctor.js';
 import { registerEnv } from './env.js';
 import { registerFactors } from './factors.js';
 import { registerIngest } from './ingest.js';
+import { registerReport } from './report.js';
 import { registerRisk } from './risk.js';
 import { registerSim } from './sim.js';
 import { registerStart } from './start.js';
@@ -14,6 +15,7 @@ import { registerVersion } from './version.js';
 export const commands: Array<(program: Command) => void> = [
   registerVersion,
   registerStart,
+  registerReport,
   registerIngest,
   registerData,
   registerDoctor,

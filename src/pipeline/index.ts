@@ -1,0 +1,17 @@
+// Public API of the pipeline domain: the main job (sample -> store -> factors -> walk-forward backtests ->
+// risk report -> results.json).
+export {
+  type FactorCoverageRow,
+  MAIN_JOB_STAGES,
+  MAIN_JOB_STRATEGIES,
+  type MainJobOptions,
+  type MainJobOutput,
+  type MainJobProgress,
+  type MainJobResults,
+  type MainJobStage,
+  type MainJobStrategy,
+  resultsToJson,
+  runMainJob,
+  type StrategyResult,
+  type StrategyRisk,
+} from './mainJob.js';
