@@ -80,11 +80,26 @@ describe.skipIf(!sharedDataAvailable())('factors from the real-data store', () =
     const last = cc[cc.length - 1];
     expect(last).toBeGreaterThan(0.1);
     expect(last).toBeLessThan(1.5);
-    // Deribit DVOL (daily, decimal) as-of on the hourly grid
-    const implied = res.columns.volatility__implied.filter(Number.isFinite);
-    expect(implied.length).toBeGreaterThan(0.9 * cc.length);
-    expect(Math.min(...implied)).toBeGreaterThan(0.2);
-    expect(Math.max(...implied)).toBeLessThan(1.5);
+    // Deribit DVOL (daily, decimal) as-of on the hourly grid: each row holds exactly the latest stored DVOL
+    // known by then (tsInit = the day after its date), dropped after the input's 2-day staleness limit.
+    const dvol = await store.readFrame('optionsSummary', { underlying: 'BTC' }, ['impliedVol', 'tsInit']);
+    expect(dvol.ts.length).toBeGreaterThan(1000);
+    const staleMs = volatility.inputs.find((i) => i.name === 'dvol')?.maxStalenessMs ?? 0;
+    const implied = res.columns.volatility__implied;
+    let j = -1;
+    let finiteImplied = 0;
+    for (let i = 0; i < implied.length; i++) {
+      const t = res.ts[i];
+      while (j + 1 < dvol.ts.length && dvol.columns.tsInit[j + 1] <= t) j++;
+      const want = j >= 0 && t - dvol.columns.tsInit[j] <= staleMs ? dvol.columns.impliedVol[j] : Number.NaN;
+      expect(Object.is(implied[i], want), new Date(t).toISOString()).toBe(true);
+      if (Number.isFinite(implied[i])) finiteImplied++;
+    }
+    // DVOL has no gap in 2023H1: every hour has a value, in a plausible range
+    expect(finiteImplied).toBe(implied.length);
+    const vals = Array.from(implied);
+    expect(Math.min(...vals)).toBeGreaterThan(0.2);
+    expect(Math.max(...vals)).toBeLessThan(1.5);
   });
 
   it('macro factors read decimal rates with their publication lag', async () => {
