@@ -9,8 +9,9 @@ import { ingestSample, SAMPLE_ASSETS, SAMPLE_SOURCE } from '../data/sample.js';
 import type { Store } from '../data/store.js';
 import { DEFAULT_EXECUTION_CONFIG } from '../execution/config.js';
 import { PipelineConfigError } from '../errors/pipeline.js';
+import { ModelInputError } from '../errors/risk.js';
 import { type FactorCoverage, factorCoverage } from '../factors/coverage.js';
-import { writeFactorTable } from '../factors/factorStore.js';
+import { factorTableName, writeFactorTable } from '../factors/factorStore.js';
 import { allFactors } from '../factors/registry.js';
 import { HOUR_MS } from '../factors/spec.js';
 import { StoreProvider } from '../factors/storeProvider.js';
@@ -114,6 +115,8 @@ export interface StrategyResult {
 /** Risk report of one strategy's out-of-sample returns (chart series kept: returns and rolling 99% VaR). */
 export type StrategyRisk = Omit<RiskReport, 'charts'> & {
   strategy: string;
+  /** What had to be left out and why (e.g. a rolling method that refused a flat window). */
+  notes: string[];
   charts: { ts: number[]; returns: number[]; var99: number[] };
 };
 
@@ -134,6 +137,8 @@ export interface MainJobResults {
   prices: { ts: number[]; close: Record<string, number[]> };
   factors: {
     freq: string;
+    /** Store table holding the factor values (`factor_values_1h`). */
+    table: string;
     total: number;
     computed: number;
     tableRows: number;
@@ -157,6 +162,8 @@ export interface MainJobResults {
     strategies: StrategyResult[];
   };
   risk: StrategyRisk[];
+  /** Strategies whose risk report could not be built, with the reason. */
+  riskSkipped: Array<{ strategy: string; reason: string }>;
 }
 
 /** What {@link runMainJob} returns: the results plus where they went and how long each stage took. */
@@ -333,20 +340,42 @@ export async function runMainJob(opts: MainJobOptions): Promise<MainJobOutput> {
 
   // ---- 4. risk ---------------------------------------------------------------------------------------------
   const risk: StrategyRisk[] = [];
+  const riskSkipped: Array<{ strategy: string; reason: string }> = [];
   returnsOf.forEach((x, k) => {
     progress({ stage: 'risk', done: k, total: returnsOf.length, detail: x.strategy });
-    const rep = riskReport(x.ts, x.r, {
+    const base = {
       barMs: HOUR_MS,
       seed,
       draws: opts.riskDraws ?? 5000,
       // The 2020-2022 crisis windows do not overlap a synthetic sample; the worst windows are still replayed.
       crises: [],
-    });
-    risk.push({
-      ...rep,
-      strategy: x.strategy,
-      charts: { ts: rep.charts.ts, returns: rep.charts.returns, var99: rep.charts.var99 },
-    });
+    };
+    const notes: string[] = [];
+    let rep: RiskReport | undefined;
+    try {
+      rep = riskReport(x.ts, x.r, base);
+    } catch (err) {
+      if (!(err instanceof ModelInputError)) throw err;
+      // A strategy flat for a whole rolling window (zero variance) makes the GARCH-filtered (FHS) rolling VaR
+      // refuse that window; the other rolling methods still backtest.
+      notes.push(`FHS rolling VaR backtest left out: ${err.shortMessage}`);
+      try {
+        rep = riskReport(x.ts, x.r, {
+          ...base,
+          backtestMethods: ['historical', 'gaussian', 'student-t', 'cornish-fisher'],
+        });
+      } catch (err2) {
+        if (!(err2 instanceof ModelInputError)) throw err2;
+        riskSkipped.push({ strategy: x.strategy, reason: err2.shortMessage });
+      }
+    }
+    if (rep)
+      risk.push({
+        ...rep,
+        strategy: x.strategy,
+        notes,
+        charts: { ts: rep.charts.ts, returns: rep.charts.returns, var99: rep.charts.var99 },
+      });
   });
   progress({ stage: 'risk', done: returnsOf.length, total: returnsOf.length });
   lap('risk');
@@ -370,7 +399,14 @@ export async function runMainJob(opts: MainJobOptions): Promise<MainJobOutput> {
       ts: Array.from(panel.ts),
       close: Object.fromEntries(symbols.map((s, a) => [s, Array.from(panel.close[a])])),
     },
-    factors: { freq: '1h', total: allFactors.length, computed: computable.length, tableRows, coverage },
+    factors: {
+      freq: '1h',
+      table: factorTableName('1h'),
+      total: allFactors.length,
+      computed: computable.length,
+      tableRows,
+      coverage,
+    },
     backtest: {
       trainBars,
       testBars,
@@ -394,6 +430,7 @@ export async function runMainJob(opts: MainJobOptions): Promise<MainJobOutput> {
       strategies,
     },
     risk,
+    riskSkipped,
   };
   mkdirSync(opts.outDir, { recursive: true });
   const resultsPath = join(opts.outDir, 'results.json');

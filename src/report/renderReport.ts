@@ -75,7 +75,7 @@ function summarySection(r: MainJobResults): string {
     [
       'Factors computed',
       `${r.factors.computed} / ${r.factors.total}`,
-      `${r.factors.tableRows} rows in factors_${r.factors.freq}`,
+      `${r.factors.tableRows} rows in ${r.factors.table}`,
     ],
     [
       'Strategies',
@@ -322,7 +322,8 @@ function riskSection(r: MainJobResults): string {
       badge(b.conditionalCoverage.pValue >= 0.05, 'pass', 'reject'),
     ]),
   );
-  const bands = `<div class="grid2">${rs.map((x, k) => varBandChart(k, x)).join('')}</div>`;
+  const colorIdx = (x: StrategyRisk) => r.backtest.strategies.findIndex((s) => s.strategy === x.strategy);
+  const bands = `<div class="grid2">${rs.map((x) => varBandChart(colorIdx(x), x)).join('')}</div>`;
   const ddRows = rs.map((x) => [
     esc(x.strategy),
     pct(x.maxDrawdown.value),
@@ -372,7 +373,12 @@ function riskSection(r: MainJobResults): string {
       pct(w.maxDrawdown),
     ]),
   );
+  const notes = [
+    ...rs.flatMap((x) => x.notes.map((n) => `${esc(x.strategy)}: ${esc(n)}`)),
+    ...r.riskSkipped.map((x) => `${esc(x.strategy)}: no risk report (${esc(x.reason)})`),
+  ];
   return `<p>Risk of each strategy's out-of-sample hourly returns (net of costs). VaR and ES are returns (negative = loss) at the stated confidence.</p>
+${notes.length ? `<p class="muted">Notes: ${notes.join('; ')}.</p>` : ''}
 <h3>Return moments</h3>
 ${table(['strategy', 'bars', 'mean/bar', 'std/bar', 'skew', 'excess kurtosis', 'annual vol'], momRows)}
 <h3>Value at Risk / Expected Shortfall (VaR / ES)</h3>

@@ -24,10 +24,10 @@ export function formatMainJob(out: MainJobOutput, reportPath: string, seconds: n
   const r = out.results;
   const lines = [
     `cwm start (seed ${r.seed}): built-in sample ${r.sample.symbols.join(', ')} ${r.sample.interval}, ${r.sample.from.slice(0, 10)} .. ${r.sample.to.slice(0, 10)}`,
-    `factors: ${r.factors.computed} of ${r.factors.total} computable, ${r.factors.tableRows} rows written to factors_${r.factors.freq}`,
+    `factors: ${r.factors.computed} of ${r.factors.total} computable, ${r.factors.tableRows} rows written to ${r.factors.table}`,
     `walk-forward backtests (${r.backtest.trainBars}/${r.backtest.testBars} bars, costs on):`,
-    ...r.backtest.strategies.map((s, k) => {
-      const risk = r.risk[k];
+    ...r.backtest.strategies.map((s) => {
+      const risk = r.risk.find((x) => x.strategy === s.strategy);
       const v = risk?.var.find((x) => x.method === 'historical' && x.level === 0.99 && x.horizon === '1h');
       return `  ${s.strategy.padEnd(20)} Sharpe ${f2(s.withCosts.sharpe).padStart(6)} (no cost ${f2(s.withoutCosts.sharpe)})  ann. return ${pct(s.withCosts.annualReturn).padStart(7)}  max DD ${pct(s.withCosts.maxDrawdown).padStart(7)}  1h VaR99 ${pct(v?.var ?? null)}`;
     }),
