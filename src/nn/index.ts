@@ -40,7 +40,7 @@ export {
 } from './trainLoop.js';
 export { fusedAttention, fusedSelfAttention } from './fusedAttention.js';
 export { GatLayer, type GatLayerArgs } from './gatLayer.js';
-export { GaussianHead, gaussianNll, type HeadArgs } from './gaussianHead.js';
+export { GaussianHead, gaussianNll } from './gaussianHead.js';
 export { type GradCheckResult, gradientCheck } from './gradCheck.js';
 export { GcnLayer, type GraphLayerArgs, normalizeAdjacency, propagate } from './graphConv.js';
 export { GraphSageLayer, meanAdjacency } from './graphSage.js';
@@ -81,6 +81,7 @@ export {
   Sgd,
   type SgdArgs,
 } from './optimizer.js';
+export { type HeadArgs, ParametricHead } from './parametricHead.js';
 export { PerformerAttention, type PerformerAttentionArgs } from './performerAttention.js';
 export { pinballLoss, QuantileHead, type QuantileHeadArgs } from './quantileHead.js';
 export { decodeSafetensors, encodeSafetensors, type SafeDtype, type SafeTensor } from './safetensors.js';

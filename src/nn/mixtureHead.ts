@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type { HeadArgs } from './gaussianHead.js';
+import type { HeadArgs } from './parametricHead.js';
 import { type CallKwargs, CwmLayer, first } from './layer.js';
 import { dense } from './linear.js';
 

@@ -1,51 +1,24 @@
 import * as tf from '@tensorflow/tfjs';
-import type { HeadArgs } from './gaussianHead.js';
-import { type CallKwargs, CwmLayer, first } from './layer.js';
-import { dense } from './linear.js';
+import { type HeadArgs, ParametricHead } from './parametricHead.js';
 import { lgamma } from './specialFunctions.js';
 
 /**
  * Student-t head for fat-tailed returns: `[..., feature]` -> `[loc, scale, df]`, each `[..., targets]`, with
  * scale = softplus + minScale and df = 2 + softplus (finite variance). Trained with `studentTNll`.
  */
-export class StudentTHead extends CwmLayer {
+export class StudentTHead extends ParametricHead {
   static className = 'CwmStudentTHead';
-  readonly targets: number;
-  readonly minScale: number;
-  private kernel!: tf.LayerVariable;
-  private bias!: tf.LayerVariable;
 
   constructor(args: HeadArgs) {
-    super(args);
-    this.targets = this.checkInt('targets', args.targets);
-    this.minScale = this.checkRange('minScale', args.minScale ?? 1e-4, 0, 1);
+    super(args, 3);
   }
 
-  override build(inputShape: tf.Shape | tf.Shape[]): void {
-    const s = inputShape as tf.Shape;
-    this.kernel = this.addSeededWeight(
-      'kernel',
-      [s[s.length - 1] as number, 3 * this.targets],
-      'glorotUniform',
-    );
-    this.bias = this.addSeededWeight('bias', [3 * this.targets], 'zeros');
-  }
-
-  override call(inputs: tf.Tensor | tf.Tensor[], _kwargs: CallKwargs = {}): tf.Tensor[] {
-    return tf.tidy(() => {
-      const p = dense(first(inputs), this.kernel.read(), this.bias.read());
-      const [loc, rawScale, rawDf] = tf.split(p, 3, -1);
-      return [loc, tf.add(tf.softplus(rawScale), this.minScale), tf.add(tf.softplus(rawDf), 2)];
-    });
-  }
-
-  override computeOutputShape(inputShape: tf.Shape | tf.Shape[]): tf.Shape[] {
-    const s = [...(inputShape as tf.Shape).slice(0, -1), this.targets];
-    return [s, s, s];
-  }
-
-  override getConfig(): tf.serialization.ConfigDict {
-    return { ...super.getConfig(), targets: this.targets, minScale: this.minScale };
+  protected override link([loc, rawScale, rawDf]: tf.Tensor[]): tf.Tensor[] {
+    return [
+      loc as tf.Tensor,
+      tf.add(tf.softplus(rawScale as tf.Tensor), this.minScale),
+      tf.add(tf.softplus(rawDf as tf.Tensor), 2),
+    ];
   }
 }
 tf.serialization.registerClass(StudentTHead);
