@@ -86,6 +86,7 @@ export { PerformerAttention, type PerformerAttentionArgs } from './performerAtte
 export { pinballLoss, QuantileHead, type QuantileHeadArgs } from './quantileHead.js';
 export { decodeSafetensors, encodeSafetensors, type SafeDtype, type SafeTensor } from './safetensors.js';
 export { type LrSchedule, scheduleFactor, validateSchedule } from './schedules.js';
+export { SelfAttentionLayer } from './selfAttentionLayer.js';
 export { SinusoidalEncoding, type SinusoidalEncodingArgs, sinusoidTable } from './sinusoidalEncoding.js';
 export { lgamma } from './specialFunctions.js';
 export { StudentTHead, studentTNll } from './studentTHead.js';

@@ -1,8 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { NnConfigError, NnShapeError } from '../errors/nn.js';
-import { mergeHeads, scaledDotAttention, splitHeads } from './attentionCore.js';
-import { type CallKwargs, CwmLayer, type CwmLayerArgs, first } from './layer.js';
-import { dense, matMul2d } from './linear.js';
+import { scaledDotAttention, splitHeads } from './attentionCore.js';
+import { type CallKwargs, type CwmLayerArgs, first } from './layer.js';
+import { matMul2d } from './linear.js';
+import { SelfAttentionLayer } from './selfAttentionLayer.js';
 
 /** Arguments of `LinformerAttention`. */
 export interface LinformerAttentionArgs extends CwmLayerArgs {
@@ -18,15 +19,11 @@ export interface LinformerAttentionArgs extends CwmLayerArgs {
  * by learned `E, F` `[maxLen, k]` before attention, so cost is O(time * k) instead of O(time^2).
  * `[batch, time, feature]` -> same shape, time <= maxLen. Not causal (the projection mixes all steps).
  */
-export class LinformerAttention extends CwmLayer {
+export class LinformerAttention extends SelfAttentionLayer {
   static className = 'CwmLinformerAttention';
   readonly numHeads: number;
   readonly maxLen: number;
   readonly k: number;
-  private qKernel!: tf.LayerVariable;
-  private kvKernel!: tf.LayerVariable;
-  private oKernel!: tf.LayerVariable;
-  private oBias!: tf.LayerVariable;
   private projE!: tf.LayerVariable;
   private projF!: tf.LayerVariable;
 
@@ -44,19 +41,7 @@ export class LinformerAttention extends CwmLayer {
   }
 
   override build(inputShape: tf.Shape | tf.Shape[]): void {
-    const shape = inputShape as tf.Shape;
-    this.checkShape('x', shape, 3);
-    const d = shape[2] as number;
-    if (d % this.numHeads !== 0)
-      throw new NnConfigError(
-        'LinformerAttention',
-        'numHeads',
-        `${this.numHeads} does not divide width ${d}`,
-      );
-    this.qKernel = this.addSeededWeight('qKernel', [d, d], 'glorotUniform');
-    this.kvKernel = this.addSeededWeight('kvKernel', [d, 2 * d], 'glorotUniform');
-    this.oKernel = this.addSeededWeight('oKernel', [d, d], 'glorotUniform');
-    this.oBias = this.addSeededWeight('oBias', [d], 'zeros');
+    this.buildProjections('LinformerAttention', inputShape);
     this.projE = this.addSeededWeight('projE', [this.maxLen, this.k], { normal: 1 / Math.sqrt(this.k) });
     this.projF = this.addSeededWeight('projF', [this.maxLen, this.k], { normal: 1 / Math.sqrt(this.k) });
   }
@@ -79,16 +64,11 @@ export class LinformerAttention extends CwmLayer {
       throw new NnShapeError('LinformerAttention', 'x', `[batch, <= ${this.maxLen}, ${d}]`, x.shape);
     return tf.tidy(() => {
       const h = this.numHeads;
-      const q = splitHeads(dense(x, this.qKernel.read()), h);
-      const [kx, vx] = tf.split(dense(x, this.kvKernel.read()), 2, 2);
+      const [q, kx, vx] = this.projectQkv(x);
       const k = splitHeads(this.project(kx, this.projE.read()), h);
       const v = splitHeads(this.project(vx, this.projF.read()), h);
-      return dense(mergeHeads(scaledDotAttention(q, k, v, b), b, h), this.oKernel.read(), this.oBias.read());
+      return this.projectOutput(scaledDotAttention(q, k, v, b), b);
     });
-  }
-
-  override computeOutputShape(inputShape: tf.Shape | tf.Shape[]): tf.Shape {
-    return inputShape as tf.Shape;
   }
 
   override getConfig(): tf.serialization.ConfigDict {

@@ -1,10 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
-import { NnConfigError } from '../errors/nn.js';
 import { Rng } from '../math/rng.js';
-import { mergeHeads, splitHeads } from './attentionCore.js';
+import { splitHeads } from './attentionCore.js';
 import { favorFeatures, orthogonalGaussian } from './favor.js';
-import { type CallKwargs, CwmLayer, type CwmLayerArgs, first } from './layer.js';
-import { dense, prefixSumTime } from './linear.js';
+import { type CallKwargs, type CwmLayerArgs, first } from './layer.js';
+import { prefixSumTime } from './linear.js';
+import { SelfAttentionLayer } from './selfAttentionLayer.js';
 
 /** Arguments of `PerformerAttention`. */
 export interface PerformerAttentionArgs extends CwmLayerArgs {
@@ -23,16 +23,12 @@ export interface PerformerAttentionArgs extends CwmLayerArgs {
  * The projection is a non-trainable weight redrawn from a seeded stream every `redrawEvery` training calls.
  * `[batch, time, feature]` -> same shape.
  */
-export class PerformerAttention extends CwmLayer {
+export class PerformerAttention extends SelfAttentionLayer {
   static className = 'CwmPerformerAttention';
   readonly numHeads: number;
   readonly numFeatures: number;
   readonly redrawEvery: number;
   readonly causal: boolean;
-  private qKernel!: tf.LayerVariable;
-  private kvKernel!: tf.LayerVariable;
-  private oKernel!: tf.LayerVariable;
-  private oBias!: tf.LayerVariable;
   private proj!: tf.LayerVariable;
   private rng: Rng;
   private calls = 0;
@@ -48,20 +44,8 @@ export class PerformerAttention extends CwmLayer {
   }
 
   override build(inputShape: tf.Shape | tf.Shape[]): void {
-    const shape = inputShape as tf.Shape;
-    this.checkShape('x', shape, 3);
-    const d = shape[2] as number;
-    if (d % this.numHeads !== 0)
-      throw new NnConfigError(
-        'PerformerAttention',
-        'numHeads',
-        `${this.numHeads} does not divide width ${d}`,
-      );
+    const d = this.buildProjections('PerformerAttention', inputShape);
     this.headDim = d / this.numHeads;
-    this.qKernel = this.addSeededWeight('qKernel', [d, d], 'glorotUniform');
-    this.kvKernel = this.addSeededWeight('kvKernel', [d, 2 * d], 'glorotUniform');
-    this.oKernel = this.addSeededWeight('oKernel', [d, d], 'glorotUniform');
-    this.oBias = this.addSeededWeight('oBias', [d], 'zeros');
     this.proj = this.addSeededWeight('proj', [this.numFeatures, this.headDim], 'zeros', false);
     this.redraw();
   }
@@ -83,8 +67,8 @@ export class PerformerAttention extends CwmLayer {
     return tf.tidy(() => {
       const h = this.numHeads;
       const scale = this.headDim ** -0.25;
-      const q = tf.mul(splitHeads(dense(x, this.qKernel.read()), h), scale);
-      const [kx, vx] = tf.split(dense(x, this.kvKernel.read()), 2, 2);
+      const [qx, kx, vx] = this.projectQkv(x);
+      const q = tf.mul(qx, scale);
       const k = tf.mul(splitHeads(kx, h), scale);
       const v = splitHeads(vx, h);
       const w = this.proj.read();
@@ -105,12 +89,8 @@ export class PerformerAttention extends CwmLayer {
         const den = tf.sum(tf.mul(pq, prefixSumTime(pk)), 2, true);
         o = tf.div(num, tf.add(den, 1e-6));
       }
-      return dense(mergeHeads(o, b, h), this.oKernel.read(), this.oBias.read()).reshape([b, t, d]);
+      return this.projectOutput(o, b).reshape([b, t, d]);
     });
-  }
-
-  override computeOutputShape(inputShape: tf.Shape | tf.Shape[]): tf.Shape {
-    return inputShape as tf.Shape;
   }
 
   override getConfig(): tf.serialization.ConfigDict {
