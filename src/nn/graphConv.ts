@@ -43,16 +43,12 @@ export interface GraphLayerArgs extends CwmLayerArgs {
 }
 
 /**
- * Graph convolution (Kipf and Welling, 2017, ICLR): `H' = act(A_hat H W + b)`.
- * Inputs `[x, aHat]`: x `[batch, nodes, feature]`, aHat `[nodes, nodes]` from `normalizeAdjacency`.
- * Output `[batch, nodes, units]`.
+ * Base of the message-passing layers with inputs `[x, adjacency]` (x `[batch, nodes, feature]`, adjacency
+ * `[nodes, nodes]`) and output `[batch, nodes, units]`: `GcnLayer`, `GraphSageLayer`.
  */
-export class GcnLayer extends CwmLayer {
-  static className = 'CwmGcnLayer';
+export abstract class GraphLayer extends CwmLayer {
   readonly units: number;
   readonly activation: Activation;
-  private kernel!: tf.LayerVariable;
-  private bias!: tf.LayerVariable;
 
   constructor(args: GraphLayerArgs) {
     super(args);
@@ -60,19 +56,11 @@ export class GcnLayer extends CwmLayer {
     this.activation = args.activation ?? 'relu';
   }
 
-  override build(inputShape: tf.Shape | tf.Shape[]): void {
-    const [xs] = inputShape as tf.Shape[];
-    this.checkShape('x', xs, 3);
-    this.kernel = this.addSeededWeight('kernel', [xs[2] as number, this.units], 'glorotUniform');
-    this.bias = this.addSeededWeight('bias', [this.units], 'zeros');
-  }
-
-  override call(inputs: tf.Tensor | tf.Tensor[], _kwargs: CallKwargs = {}): tf.Tensor {
+  /** Splits `[x, adjacency]` and checks their shapes (errors name `block`). */
+  protected graphInputs(block: string, inputs: tf.Tensor | tf.Tensor[]): [x: tf.Tensor, adj: tf.Tensor] {
     const [x, adj] = inputs as tf.Tensor[];
-    checkAdj('GcnLayer', x, adj);
-    return tf.tidy(() =>
-      activate(tf.add(propagate(adj, dense(x, this.kernel.read())), this.bias.read()), this.activation),
-    );
+    checkAdj(block, x, adj);
+    return [x, adj];
   }
 
   override computeOutputShape(inputShape: tf.Shape | tf.Shape[]): tf.Shape {
@@ -82,6 +70,31 @@ export class GcnLayer extends CwmLayer {
 
   override getConfig(): tf.serialization.ConfigDict {
     return { ...super.getConfig(), units: this.units, activation: this.activation };
+  }
+}
+
+/**
+ * Graph convolution (Kipf and Welling, 2017, ICLR): `H' = act(A_hat H W + b)`.
+ * Inputs `[x, aHat]`: x `[batch, nodes, feature]`, aHat `[nodes, nodes]` from `normalizeAdjacency`.
+ * Output `[batch, nodes, units]`.
+ */
+export class GcnLayer extends GraphLayer {
+  static className = 'CwmGcnLayer';
+  private kernel!: tf.LayerVariable;
+  private bias!: tf.LayerVariable;
+
+  override build(inputShape: tf.Shape | tf.Shape[]): void {
+    const [xs] = inputShape as tf.Shape[];
+    this.checkShape('x', xs, 3);
+    this.kernel = this.addSeededWeight('kernel', [xs[2] as number, this.units], 'glorotUniform');
+    this.bias = this.addSeededWeight('bias', [this.units], 'zeros');
+  }
+
+  override call(inputs: tf.Tensor | tf.Tensor[], _kwargs: CallKwargs = {}): tf.Tensor {
+    const [x, adj] = this.graphInputs('GcnLayer', inputs);
+    return tf.tidy(() =>
+      activate(tf.add(propagate(adj, dense(x, this.kernel.read())), this.bias.read()), this.activation),
+    );
   }
 }
 tf.serialization.registerClass(GcnLayer);

@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { NnShapeError } from '../errors/nn.js';
-import { checkAdj, type GraphLayerArgs, propagate } from './graphConv.js';
-import { type CallKwargs, CwmLayer } from './layer.js';
-import { type Activation, activate, dense } from './linear.js';
+import { GraphLayer, propagate } from './graphConv.js';
+import type { CallKwargs } from './layer.js';
+import { activate, dense } from './linear.js';
 
 /**
  * Row-normalised adjacency for mean aggregation: `M[i][j] = A[i][j] / deg(i)` without self-loops
@@ -25,19 +25,11 @@ export function meanAdjacency(adj: ArrayLike<number>, n: number): Float32Array {
  * `h_i' = act(W_self h_i + W_neigh mean_{j in N(i)} h_j + b)`.
  * Inputs `[x, meanAdj]` with meanAdj from `meanAdjacency`; output `[batch, nodes, units]`.
  */
-export class GraphSageLayer extends CwmLayer {
+export class GraphSageLayer extends GraphLayer {
   static className = 'CwmGraphSageLayer';
-  readonly units: number;
-  readonly activation: Activation;
   private selfKernel!: tf.LayerVariable;
   private neighKernel!: tf.LayerVariable;
   private bias!: tf.LayerVariable;
-
-  constructor(args: GraphLayerArgs) {
-    super(args);
-    this.units = this.checkInt('units', args.units);
-    this.activation = args.activation ?? 'relu';
-  }
 
   override build(inputShape: tf.Shape | tf.Shape[]): void {
     const [xs] = inputShape as tf.Shape[];
@@ -49,22 +41,12 @@ export class GraphSageLayer extends CwmLayer {
   }
 
   override call(inputs: tf.Tensor | tf.Tensor[], _kwargs: CallKwargs = {}): tf.Tensor {
-    const [x, adj] = inputs as tf.Tensor[];
-    checkAdj('GraphSageLayer', x, adj);
+    const [x, adj] = this.graphInputs('GraphSageLayer', inputs);
     return tf.tidy(() => {
       const self = dense(x, this.selfKernel.read());
       const neigh = dense(propagate(adj, x), this.neighKernel.read());
       return activate(tf.add(tf.add(self, neigh), this.bias.read()), this.activation);
     });
-  }
-
-  override computeOutputShape(inputShape: tf.Shape | tf.Shape[]): tf.Shape {
-    const [xs] = inputShape as tf.Shape[];
-    return [xs[0], xs[1], this.units];
-  }
-
-  override getConfig(): tf.serialization.ConfigDict {
-    return { ...super.getConfig(), units: this.units, activation: this.activation };
   }
 }
 tf.serialization.registerClass(GraphSageLayer);

@@ -42,7 +42,7 @@ export { fusedAttention, fusedSelfAttention } from './fusedAttention.js';
 export { GatLayer, type GatLayerArgs } from './gatLayer.js';
 export { GaussianHead, gaussianNll } from './gaussianHead.js';
 export { type GradCheckResult, gradientCheck } from './gradCheck.js';
-export { GcnLayer, type GraphLayerArgs, normalizeAdjacency, propagate } from './graphConv.js';
+export { GcnLayer, GraphLayer, type GraphLayerArgs, normalizeAdjacency, propagate } from './graphConv.js';
 export { GraphSageLayer, meanAdjacency } from './graphSage.js';
 export { type InitKind, initValues, SeededInitializer } from './init.js';
 export { type CallKwargs, CwmLayer, type CwmLayerArgs } from './layer.js';
