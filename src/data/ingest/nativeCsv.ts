@@ -177,8 +177,11 @@ export async function tryNativeBarsCsv(
     const existing = `(SELECT ts_event FROM bars WHERE source = ${values[0]} AND venue = ${values[1]} AND symbol = ${values[2]} AND "interval" = ${values[3]} AND ts_event BETWEEN ${min} AND ${max})`;
     await con.run('BEGIN TRANSACTION');
     try {
+      // A key range new to this series (the common first ingest) needs no anti-join: append straight in.
+      const overlap = await con.runAndReadAll(`SELECT count(*)::DOUBLE FROM ${existing}`);
+      const fresh = (overlap.getRows()[0][0] as number) === 0;
       const res = await con.run(
-        `INSERT INTO bars (${outCols.map((x) => `"${x}"`).join(', ')}) SELECT ${values.join(', ')} FROM ${typed} d ANTI JOIN ${existing} b ON b.ts_event = d.ts`,
+        `INSERT INTO bars (${outCols.map((x) => `"${x}"`).join(', ')}) SELECT ${values.join(', ')} FROM ${typed} d${fresh ? '' : ` ANTI JOIN ${existing} b ON b.ts_event = d.ts`}`,
       );
       await con.run('COMMIT');
       return { rows, inserted: res.rowsChanged, from: min, to: max };
