@@ -25,6 +25,7 @@ import { createEvalEnv, type Expr } from '../expr.js';
 import { gridParams, HOUR_MS } from '../spec.js';
 import { asofJoin, bucketAggregate } from './asof.js';
 import { crossSectionalRank } from './crossSection.js';
+import { rollingQuantile, rollingRank } from './rolling.js';
 
 /** Naive window statistic: at most floor(0.1 w) missing rows, computed over the rows present. */
 function naive(
@@ -228,6 +229,24 @@ describe('long-window quantile and rank (Fenwick-tree batch kernel) equal the so
     const flags = Float64Array.from({ length: 500 }, (_, i) => (i % 3 === 0 ? 1 : 0));
     const { batch, stream } = evalBoth(rank($('x'), 100), { x: flags });
     expect(Array.from(batch)).toEqual(Array.from(stream));
+  });
+});
+
+describe('long-window ranking reuse', () => {
+  it('a buffer reused with new values is ranked afresh (same result as a new array)', () => {
+    const x = series(1000, 3, 17);
+    const a = Array.from(rollingQuantile(x, 100, 0.1, new Float64Array(x.length)));
+    const r = Array.from(rollingRank(x, 100, new Float64Array(x.length)));
+    expect(Array.from(rollingQuantile(x, 100, 0.1, new Float64Array(x.length)))).toEqual(a);
+    for (let i = 0; i < x.length; i++) x[i] = Number.isNaN(x[i]) ? x[i] : -2 * x[i] + 1;
+    const fresh = x.slice();
+    expect(Array.from(rollingQuantile(x, 100, 0.1, new Float64Array(x.length)))).toEqual(
+      Array.from(rollingQuantile(fresh, 100, 0.1, new Float64Array(x.length))),
+    );
+    expect(Array.from(rollingRank(x, 100, new Float64Array(x.length)))).toEqual(
+      Array.from(rollingRank(fresh, 100, new Float64Array(x.length))),
+    );
+    expect(Array.from(rollingRank(x, 100, new Float64Array(x.length)))).not.toEqual(r);
   });
 });
 

@@ -423,6 +423,57 @@ export function rollingQuantile(x: Float64Array, w: number, q: number, out: Floa
   return out;
 }
 
+/** Coordinate compression of a series: its sorted finite values and each row's rank range among them. */
+interface SeriesRanking {
+  /** Finite values, ascending. */
+  readonly sorted: Float64Array;
+  /** Per row: rank of the first value equal to it (-1 for NaN). */
+  readonly rankOf: Int32Array;
+  /** Per row: one past the rank of the last value equal to it. */
+  readonly tieHi: Int32Array;
+}
+
+/**
+ * Rankings already computed, by series array, with a copy of the values they were computed from: the rolling
+ * quantiles at 10% and 90% and the rank of one column (an expression's cached column) share one ranking. A
+ * hit is used only when the array still holds exactly those values (checked in O(n)), so a caller reusing
+ * and mutating a buffer gets a fresh ranking.
+ */
+const rankings = new WeakMap<Float64Array, { values: Float64Array; ranking: SeriesRanking }>();
+
+function sameValues(a: Float64Array, b: Float64Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
+  return true;
+}
+
+function seriesRanking(x: Float64Array): SeriesRanking {
+  const hit = rankings.get(x);
+  if (hit && sameValues(hit.values, x)) return hit.ranking;
+  let m = 0;
+  for (let i = 0; i < x.length; i++) if (!Number.isNaN(x[i])) m++;
+  const sorted = new Float64Array(m);
+  m = 0;
+  for (let i = 0; i < x.length; i++) if (!Number.isNaN(x[i])) sorted[m++] = x[i];
+  sorted.sort();
+  // end of each group of equal values, by sorted position (one pass instead of a second binary search)
+  const groupEnd = new Int32Array(m);
+  for (let k = m - 1; k >= 0; k--)
+    groupEnd[k] = k + 1 < m && sorted[k + 1] === sorted[k] ? groupEnd[k + 1] : k + 1;
+  // equal values share the rank of their first occurrence (counts carry the multiplicity)
+  const rankOf = new Int32Array(x.length).fill(-1);
+  const tieHi = new Int32Array(x.length);
+  for (let i = 0; i < x.length; i++) {
+    if (Number.isNaN(x[i])) continue;
+    const r = lowerBound(sorted, m, x[i]);
+    rankOf[i] = r;
+    tieHi[i] = groupEnd[r];
+  }
+  const ranking = { sorted, rankOf, tieHi };
+  rankings.set(x, { values: x.slice(), ranking });
+  return ranking;
+}
+
 /** Windows up to this many rows use the sorted-window kernel; longer ones the Fenwick-tree kernel. */
 const BIT_MIN_WINDOW = 64;
 
@@ -441,25 +492,14 @@ class RankedWindowCounts {
   private readonly tieHi: Int32Array;
 
   constructor(x: Float64Array) {
-    let m = 0;
-    for (let i = 0; i < x.length; i++) if (!Number.isNaN(x[i])) m++;
-    const sorted = new Float64Array(m);
-    m = 0;
-    for (let i = 0; i < x.length; i++) if (!Number.isNaN(x[i])) sorted[m++] = x[i];
-    sorted.sort();
-    this.sorted = sorted;
-    this.size = m;
-    // equal values share the rank of their first occurrence (counts carry the multiplicity)
-    this.rankOf = new Int32Array(x.length).fill(-1);
-    this.tieHi = new Int32Array(x.length);
-    for (let i = 0; i < x.length; i++) {
-      if (Number.isNaN(x[i])) continue;
-      this.rankOf[i] = lowerBound(sorted, m, x[i]);
-      this.tieHi[i] = upperBoundN(sorted, m, x[i]);
-    }
-    this.tree = new Int32Array(m + 1);
+    const r = seriesRanking(x);
+    this.sorted = r.sorted;
+    this.size = r.sorted.length;
+    this.rankOf = r.rankOf;
+    this.tieHi = r.tieHi;
+    this.tree = new Int32Array(this.size + 1);
     let top = 1;
-    while (top * 2 <= m) top *= 2;
+    while (top * 2 <= this.size) top *= 2;
     this.top = top;
   }
 
