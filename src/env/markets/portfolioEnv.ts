@@ -1,6 +1,6 @@
 import { EnvConfigError, EnvDataError } from '../../errors/env.js';
 import type { ExecutionConfigInput } from '../../execution/index.js';
-import { Env, type EnvMetadata } from '../core.js';
+import type { EnvMetadata } from '../core.js';
 import type { FactorPanel } from '../mdp/factorPanel.js';
 import { type FactorStamp, marketInputs } from '../mdp/marketInputs.js';
 import type { AssetData, ReplayData } from '../mdp/replayData.js';
@@ -9,6 +9,7 @@ import { makeReward, type RewardFunction, type RewardName, type RewardParams } f
 import { sharedSyntheticMarket } from '../mdp/syntheticMarket.js';
 import { Box } from '../spaces/box.js';
 import { Dict } from '../spaces/dict.js';
+import { ReplayEnv } from './replayEnv.js';
 import { positiveInt } from './tradingEnv.js';
 
 /** Options of `PortfolioEnv` (every field has a default). */
@@ -57,7 +58,7 @@ export interface PortfolioObservation {
  * Reference: Jiang, Xu and Liang (2017), "A deep reinforcement learning framework for the financial
  * portfolio management problem" (weights as actions, costs in the reward).
  */
-export class PortfolioEnv extends Env<PortfolioObservation, Float32Array> {
+export class PortfolioEnv extends ReplayEnv<PortfolioObservation, Float32Array> {
   readonly metadata: EnvMetadata = { id: 'PortfolioEnv', renderModes: [] };
   readonly observationSpace: Dict<{ market: Box; account: Box }>;
   readonly actionSpace: Box;
@@ -74,9 +75,6 @@ export class PortfolioEnv extends Env<PortfolioObservation, Float32Array> {
   private readonly obs: PortfolioObservation;
   private readonly target: Float64Array;
   private readonly delta: Float64Array;
-  private t = 0;
-  private end = 0;
-  private prevEquity = 0;
 
   /** @throws {EnvConfigError} on bad options; {@link EnvDataError} when the data cannot hold an episode */
   constructor(config: PortfolioEnvConfig = {}) {
@@ -123,28 +121,7 @@ export class PortfolioEnv extends Env<PortfolioObservation, Float32Array> {
   }
 
   protected onReset(_seed: number | undefined, options: Record<string, unknown>): PortfolioObservation {
-    const first = this.panel.firstValid(this.history);
-    const last = this.replay.length - 2;
-    let start: number;
-    if (options.start !== undefined) {
-      start = options.start as number;
-      if (!Number.isInteger(start) || start > last || !this.panel.windowValid(start, this.history)) {
-        throw new EnvConfigError(
-          this.metadata.id,
-          'start',
-          `bar ${start} has no valid factor window or no next bar`,
-        );
-      }
-    } else {
-      start =
-        first + this.rng.int(Math.max(1, last - first - Math.min(this.episodeLength, last - first) + 1));
-      while (!this.panel.windowValid(start, this.history) && start < last) start++;
-    }
-    this.t = start;
-    this.end = Math.min(start + this.episodeLength, this.replay.length - 1);
-    this.broker.reset(start);
-    this.prevEquity = this.broker.equity();
-    this.rewardFn.reset();
+    const start = this.beginEpisode(options);
     this.info.t = start;
     this.info.ts = this.replay.ts[start];
     this.info.equity = this.prevEquity;
@@ -180,14 +157,7 @@ export class PortfolioEnv extends Env<PortfolioObservation, Float32Array> {
       if (this.delta[a] < 0) traded += Math.abs(broker.tradeFrom(a, this.delta).lastQty * broker.mid(a));
     for (let a = 0; a < A; a++)
       if (this.delta[a] > 0) traded += Math.abs(broker.tradeFrom(a, this.delta).lastQty * broker.mid(a));
-    broker.closeBar(next);
-    this.t = next;
-    const equity = broker.equity();
-    const ret = equity / this.prevEquity - 1;
-    this.prevEquity = equity;
-    this.reward = this.rewardFn.reward(ret > -1 ? ret : -0.999999);
-    this.terminated = equity <= this.stopOutFraction * broker.initialCash;
-    this.truncated = !this.terminated && (next >= this.end || !this.panel.windowValid(next, this.history));
+    const equity = this.finishStep(next);
     const info = this.info;
     info.t = next;
     info.ts = this.replay.ts[next];

@@ -1,6 +1,6 @@
 import { EnvConfigError, EnvDataError } from '../../errors/env.js';
 import type { ExecutionConfigInput } from '../../execution/index.js';
-import { Env, type EnvMetadata } from '../core.js';
+import type { EnvMetadata } from '../core.js';
 import type { FactorPanel } from '../mdp/factorPanel.js';
 import { type FactorStamp, marketInputs } from '../mdp/marketInputs.js';
 import type { AssetData, ReplayData } from '../mdp/replayData.js';
@@ -9,6 +9,7 @@ import { makeReward, type RewardFunction, type RewardName, type RewardParams } f
 import { sharedSyntheticMarket } from '../mdp/syntheticMarket.js';
 import { Box } from '../spaces/box.js';
 import { Discrete } from '../spaces/discrete.js';
+import { ReplayEnv } from './replayEnv.js';
 import { positiveInt } from './tradingEnv.js';
 
 /** Options of `RiskEnv` (every field has a default). */
@@ -51,7 +52,7 @@ const ACCOUNT_FEATURES = 6;
  * Reference: Moreira and Muir (2017), "Volatility-managed portfolios" (scaling exposure down in risky
  * states); the blueprint's risk-management agent.
  */
-export class RiskEnv extends Env<Float32Array, number> {
+export class RiskEnv extends ReplayEnv<Float32Array, number> {
   readonly metadata: EnvMetadata = { id: 'RiskEnv', renderModes: [] };
   readonly observationSpace: Box;
   readonly actionSpace: Discrete;
@@ -65,11 +66,7 @@ export class RiskEnv extends Env<Float32Array, number> {
   readonly rewardFn: RewardFunction;
   readonly stopOutFraction: number;
   private readonly obs: Float32Array;
-  private t = 0;
-  private end = 0;
   private hedge = 0;
-  private prevEquity = 0;
-  private peak = 0;
 
   /** @throws {EnvConfigError} on bad options; {@link EnvDataError} when data and book disagree */
   constructor(config: RiskEnvConfig = {}) {
@@ -114,30 +111,8 @@ export class RiskEnv extends Env<Float32Array, number> {
   }
 
   protected onReset(_seed: number | undefined, options: Record<string, unknown>): Float32Array {
-    const first = this.panel.firstValid(this.history);
-    const last = this.replay.length - 2;
-    let start: number;
-    if (options.start !== undefined) {
-      start = options.start as number;
-      if (!Number.isInteger(start) || start > last || !this.panel.windowValid(start, this.history)) {
-        throw new EnvConfigError(
-          this.metadata.id,
-          'start',
-          `bar ${start} has no valid factor window or no next bar`,
-        );
-      }
-    } else {
-      start =
-        first + this.rng.int(Math.max(1, last - first - Math.min(this.episodeLength, last - first) + 1));
-      while (!this.panel.windowValid(start, this.history) && start < last) start++;
-    }
-    this.t = start;
-    this.end = Math.min(start + this.episodeLength, this.replay.length - 1);
     this.hedge = 0;
-    this.broker.reset(start);
-    this.prevEquity = this.broker.equity();
-    this.peak = this.prevEquity;
-    this.rewardFn.reset();
+    this.beginEpisode(options);
     this.writeInfo(0);
     return this.observe();
   }
@@ -154,15 +129,7 @@ export class RiskEnv extends Env<Float32Array, number> {
     const eq = acct.equity();
     const qty = mid > 0 ? (w * eq) / mid - acct.positions[0] : 0;
     if (Math.abs(qty * mid) > 1e-4 * eq) broker.trade(0, qty);
-    broker.closeBar(next);
-    this.t = next;
-    const equity = broker.equity();
-    const ret = equity / this.prevEquity - 1;
-    this.prevEquity = equity;
-    if (equity > this.peak) this.peak = equity;
-    this.reward = this.rewardFn.reward(ret > -1 ? ret : -0.999999);
-    this.terminated = equity <= this.stopOutFraction * broker.initialCash;
-    this.truncated = !this.terminated && (next >= this.end || !this.panel.windowValid(next, this.history));
+    this.finishStep(next);
     this.writeInfo(broker.barCost);
     return this.observe();
   }

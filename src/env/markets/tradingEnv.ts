@@ -1,6 +1,6 @@
 import { EnvConfigError, EnvDataError } from '../../errors/env.js';
 import type { ExecutionConfigInput } from '../../execution/index.js';
-import { Env, type EnvMetadata } from '../core.js';
+import type { EnvMetadata } from '../core.js';
 import type { FactorPanel } from '../mdp/factorPanel.js';
 import { type FactorStamp, marketInputs } from '../mdp/marketInputs.js';
 import type { AssetData, ReplayData } from '../mdp/replayData.js';
@@ -10,6 +10,7 @@ import { type SimulatedMarketOptions, simulatedMarket } from '../mdp/simulatedMa
 import { sharedSyntheticMarket } from '../mdp/syntheticMarket.js';
 import { Box } from '../spaces/box.js';
 import { MultiDiscrete } from '../spaces/multiDiscrete.js';
+import { ReplayEnv } from './replayEnv.js';
 
 /** Action side of the seed's MDP. */
 export const SIDE_BUY = 0;
@@ -74,7 +75,7 @@ const ACCOUNT_FEATURES = 4;
  * let [obs] = env.reset({ seed: 1 });
  * const [obs2, reward, terminated, truncated, info] = env.step(Int32Array.of(0, 2, 1));
  */
-export class TradingEnv extends Env<Float32Array, Int32Array> {
+export class TradingEnv extends ReplayEnv<Float32Array, Int32Array> {
   readonly metadata: EnvMetadata = { id: 'TradingEnv', renderModes: [] };
   readonly observationSpace: Box;
   readonly actionSpace: MultiDiscrete;
@@ -88,12 +89,8 @@ export class TradingEnv extends Env<Float32Array, Int32Array> {
   readonly stopOutFraction: number;
   readonly rewardFn: RewardFunction;
   private readonly obs: Float32Array;
-  private t = 0;
-  private end = 0;
   private expiry = -1;
   private horizonLen = 1;
-  private prevEquity = 0;
-  private peak = 0;
   private readonly maxHorizon: number;
 
   /** @throws {EnvConfigError} on bad options; {@link EnvDataError} when the data cannot hold an episode */
@@ -159,30 +156,8 @@ export class TradingEnv extends Env<Float32Array, Int32Array> {
   }
 
   protected onReset(_seed: number | undefined, options: Record<string, unknown>): Float32Array {
-    const first = this.panel.firstValid(this.history);
-    const last = this.replay.length - 2;
-    let start: number;
-    if (options.start !== undefined) {
-      start = options.start as number;
-      if (!Number.isInteger(start) || start > last || !this.panel.windowValid(start, this.history)) {
-        throw new EnvConfigError(
-          this.metadata.id,
-          'start',
-          `bar ${start} has no valid ${this.history}-row factor window or no next bar`,
-        );
-      }
-    } else {
-      start =
-        first + this.rng.int(Math.max(1, last - first - Math.min(this.episodeLength, last - first) + 1));
-      while (!this.panel.windowValid(start, this.history) && start < last) start++;
-    }
-    this.t = start;
-    this.end = Math.min(start + this.episodeLength, this.replay.length - 1);
     this.expiry = -1;
-    this.broker.reset(start);
-    this.prevEquity = this.broker.equity();
-    this.peak = this.prevEquity;
-    this.rewardFn.reset();
+    this.beginEpisode(options, `valid ${this.history}-row factor window`);
     this.writeInfo(0, 0);
     return this.observe();
   }
@@ -213,15 +188,7 @@ export class TradingEnv extends Env<Float32Array, Int32Array> {
       const qty = (target * eq) / mid - acct.positions[0];
       if (Math.abs(qty * mid) > 1e-9 * eq) filled = broker.trade(0, qty).lastQty;
     }
-    broker.closeBar(next);
-    this.t = next;
-    const equity = broker.equity();
-    const ret = equity / this.prevEquity - 1;
-    this.prevEquity = equity;
-    if (equity > this.peak) this.peak = equity;
-    this.reward = this.rewardFn.reward(ret > -1 ? ret : -0.999999);
-    this.terminated = equity <= this.stopOutFraction * broker.initialCash;
-    this.truncated = !this.terminated && (next >= this.end || !this.panel.windowValid(next, this.history));
+    this.finishStep(next);
     this.writeInfo(broker.barCost, filled);
     return this.observe();
   }
