@@ -1,7 +1,8 @@
 import type { Rng } from '../../math/rng.js';
 import type { AssetMarket, WorldView } from './assetMarket.js';
 import type { ChainState } from './chain.js';
-import type { LendingMarket, V2Pool } from './defiMarkets.js';
+import type { LendingMarket } from './defiMarkets.js';
+import type { V2Dex, V3Dex } from './dex.js';
 import type { Mempool } from './mempool.js';
 import type { PerpMarket } from './perpMarket.js';
 
@@ -34,7 +35,9 @@ export interface AgentContext {
   perp: PerpMarket;
   lending: LendingMarket;
   chain: ChainState;
-  pool: V2Pool | undefined;
+  /** The asset's Uniswap v2 pool (exact {@link V2Dex}), and its Uniswap v3 pool. */
+  pool: V2Dex | undefined;
+  v3: V3Dex | undefined;
   mempool: Mempool | undefined;
 }
 

@@ -41,7 +41,7 @@ export class CrossVenueArbitrageur implements PopulationAgent {
 }
 
 /**
- * CEX-DEX arbitrageur: each block, moves the pool price to the CEX mid when the gap beats the pool fee plus
+ * CEX-DEX arbitrageur: each block, moves each pool's price (v2 and v3) toward the CEX mid when the gap beats the pool fee plus
  * the CEX taker fee, and hedges the pool trade on the CEX.
  */
 export class CexDexArbitrageur implements PopulationAgent {
@@ -54,24 +54,19 @@ export class CexDexArbitrageur implements PopulationAgent {
   ) {}
 
   wake(): number {
-    const { market, pool, view, chain } = this.ctx;
-    if (pool) {
-      const cex = market.mid();
-      const dexPx = pool.price();
-      const band = pool.fee + market.venues[0].takerFee + 0.0005;
-      if (Math.abs(Math.log(dexPx / cex)) > band) {
-        const target = dexPx > cex ? cex * (1 + band * 0.5) : cex * (1 - band * 0.5);
-        const d0 = pool.amountToPrice(target);
-        const trader = `0xarb${this.id.toString(16)}`;
-        if (d0 > 0) {
-          pool.swap(view.nowMs, trader, d0, true, 3);
-          market.market(0, this.id, BUY, d0);
-        } else {
-          const usdIn = -d0 * target;
-          const got = pool.swap(view.nowMs, trader, usdIn, false, 3);
-          market.market(0, this.id, SELL, got);
-        }
-      }
+    const { market, pool, v3, view, chain } = this.ctx;
+    const trader = `0xarb${this.id.toString(16)}`;
+    const cex = market.mid();
+    for (const p of [pool, v3]) {
+      if (!p) continue;
+      const dexPx = p.price();
+      const band = p.fee + market.venues[0].takerFee + 0.0005;
+      if (Math.abs(Math.log(dexPx / cex)) <= band) continue;
+      const target = dexPx > cex ? cex * (1 + band * 0.5) : cex * (1 - band * 0.5);
+      const { d0 } = p.swapToPrice(view.nowMs, trader, target, 3);
+      // Hedge the pool trade on the CEX: sold asset into the pool -> buy it back, and the reverse.
+      if (d0 < 0) market.market(0, this.id, BUY, -d0);
+      else if (d0 > 0) market.market(0, this.id, SELL, d0);
     }
     return Math.floor(chain.blockMs * 1e6 * (0.9 + 0.2 * this.rng.uniform()));
   }

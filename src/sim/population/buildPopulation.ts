@@ -6,6 +6,7 @@ import {
   Lender,
   LeveragedTrader,
   LiquidityProvider,
+  V3RangeProvider,
   Liquidator,
   MevSearcher,
   Staker,
@@ -25,6 +26,7 @@ export interface PopulationCounts {
   leveraged: number;
   borrowers: number;
   lenders: number;
+  /** Uniswap v2 LPs, and as many v3 range LPs. */
   lps: number;
   stakers: number;
   noiseMeanSec: number;
@@ -54,7 +56,7 @@ export function accountSlots(c: PopulationCounts): number {
     c.leveraged +
     c.borrowers +
     c.lenders +
-    c.lps +
+    2 * c.lps +
     c.stakers +
     8
   );
@@ -127,6 +129,12 @@ export function buildPopulation(
     for (let i = 0; i < counts.lps; i++) {
       const p = fork('lp', i);
       add(new LiquidityProvider(id++, ctx, p), 6 * 3600, p);
+    }
+  }
+  if (ctx.v3) {
+    for (let i = 0; i < counts.lps; i++) {
+      const p = fork('v3lp', i);
+      add(new V3RangeProvider(id++, ctx, p, 2_000_000), 3600, p);
     }
   }
   for (let i = 0; i < counts.leveraged; i++) {

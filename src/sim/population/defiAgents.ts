@@ -18,10 +18,52 @@ export class LiquidityProvider implements PopulationAgent {
     if (pool) {
       const stress = Math.sqrt(market.varEwma / market.varBase);
       const f = 0.02 * (this.rng.normal() + (stress > 2 ? -1 : 0.2) + 0.5 * view.mood);
-      pool.changeLiquidity(Math.max(-0.05, Math.min(0.05, f)));
-      chain.transaction(view.nowMs, `0xlp${this.id.toString(16)}`, pool.pool, Math.abs(f) * pool.reserve0);
+      const me = `0xlp${this.id.toString(16)}`;
+      pool.changeLiquidity(me, Math.max(-0.05, Math.min(0.05, f)));
+      chain.transaction(view.nowMs, me, pool.pool, Math.abs(f) * pool.reserve0());
     }
     return expDelay(this.rng, 6 * 3600);
+  }
+}
+
+/**
+ * Uniswap v3 range liquidity provider: keeps one range around the price, of a half-width drawn from its own
+ * scale and widened by volatility; re-centres (burn, collect, mint) when the price leaves the middle half of the
+ * range, and withdraws in stress (volatility more than twice its base), coming back when calm.
+ */
+export class V3RangeProvider implements PopulationAgent {
+  readonly group: AgentGroup = 'lp';
+  private readonly halfWidth: number;
+  private readonly usd: number;
+  constructor(
+    readonly id: number,
+    private readonly ctx: AgentContext,
+    private readonly rng: Rng,
+    medianUsd: number,
+  ) {
+    this.halfWidth = 0.01 + 0.09 * rng.uniform() ** 2;
+    this.usd = medianUsd * Math.exp(0.5 * rng.normal());
+  }
+
+  wake(): number {
+    const { v3, view, chain, market } = this.ctx;
+    if (v3) {
+      const me = `0xv3lp${this.id.toString(16)}`;
+      const stress = Math.sqrt(market.varEwma / market.varBase);
+      const px = v3.price();
+      const r = v3.range(me);
+      if (stress > 2) {
+        if (r) {
+          v3.setRange(me, 0, 0, 0);
+          chain.transaction(view.nowMs, me, v3.pool, 0, 2);
+        }
+      } else if (!r || px < r.lo + 0.25 * (r.hi - r.lo) || px > r.hi - 0.25 * (r.hi - r.lo)) {
+        const w = this.halfWidth * Math.min(3, Math.max(1, stress));
+        v3.setRange(me, px * (1 - w), px * (1 + w), this.usd * (1 + 0.3 * view.mood));
+        chain.transaction(view.nowMs, me, v3.pool, 0, 2);
+      }
+    }
+    return expDelay(this.rng, 3600);
   }
 }
 

@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { Rng } from '../../math/rng.js';
-import { ChainState, nextBaseFee } from './chain.js';
-import { LendingMarket, V2Pool } from './defiMarkets.js';
+import { nextBaseFee } from './chain.js';
+import { LendingMarket } from './defiMarkets.js';
 import { PerpMarket } from './perpMarket.js';
-import { MemorySink } from './recordSink.js';
 
 describe('EIP-1559 base fee', () => {
   it('moves by at most 1/8 per block, exactly as the EIP reference', () => {
@@ -13,23 +11,6 @@ describe('EIP-1559 base fee', () => {
     expect(nextBaseFee(1_000_000_000n, target, target)).toBe(1_000_000_000n);
     // (7 * 1) / 15e6 / 8 = 0 rounds up to the 1 wei minimum rise.
     expect(nextBaseFee(7n, 15_000_001n, target)).toBe(8n);
-  });
-});
-
-describe('V2Pool', () => {
-  it('keeps x*y non-decreasing (fees accrue to the pool) and matches the v2 output formula', () => {
-    const sink = new MemorySink();
-    const chain = new ChainState('ethereum', 12_000, true, 1e8, new Rng(1), sink, 0);
-    const pool = new V2Pool('0xpool', 'ETH', 3000, 60_000_000, 0.003, chain, sink);
-    const x0 = pool.reserve0;
-    const y0 = pool.reserve1;
-    const out = pool.swap(0, '0xa', 10, true);
-    // Uniswap v2 getAmountOut: amountIn * 997 * reserveOut / (reserveIn * 1000 + amountIn * 997).
-    expect(out).toBeCloseTo((10 * 997 * y0) / (x0 * 1000 + 10 * 997), 6);
-    expect(pool.reserve0 * pool.reserve1).toBeGreaterThan(x0 * y0);
-    const swaps = sink.records.dexSwaps ?? [];
-    expect(swaps).toHaveLength(1);
-    expect(swaps[0].amountIn).toBe('10000000000000000000');
   });
 });
 

@@ -80,6 +80,11 @@ describe('World', () => {
         expect(res.ok ? '' : `${kind}: ${res.issue.field} ${res.issue.reason}`).toBe('');
       }
     }
+    // Both exact pools trade (CEX-DEX arbitrage on v2 and v3) and report reserves.
+    for (const kind of ['dexSwaps', 'poolReserves'] as const) {
+      const venues = new Set((sink.records[kind] ?? []).map((r) => String(r.venue)));
+      expect([...venues].sort(), kind).toEqual(['uniswap_v2', 'uniswap_v3']);
+    }
     const truth = w.groundTruth();
     expect(truth.regimes).toHaveLength(24);
     expect(truth.regimes.slice(3, 4)).toEqual(['crash']);

@@ -3,7 +3,8 @@ import type { AgentContext, PopulationAgent } from '../population/agent.js';
 import { AssetMarket, type WorldView } from '../population/assetMarket.js';
 import { accountSlots, buildPopulation } from '../population/buildPopulation.js';
 import { ChainState } from '../population/chain.js';
-import { LendingMarket, V2Pool } from '../population/defiMarkets.js';
+import { LendingMarket } from '../population/defiMarkets.js';
+import { V2Dex, V3Dex } from '../population/dex.js';
 import { BUY, SELL } from '../population/limitBook.js';
 import { Mempool } from '../population/mempool.js';
 import { PerpMarket } from '../population/perpMarket.js';
@@ -162,12 +163,22 @@ export class World {
       const perp = new PerpMarket(`${spec.symbol}/USDT:USDT`, spec.price, counts.leveraged);
       const lending = new LendingMarket(spec.symbol, counts.borrowers);
       const pool = spec.dex
-        ? new V2Pool(
+        ? new V2Dex(
             `0xpool${spec.symbol.toLowerCase()}usdc`,
             spec.symbol,
             spec.price,
             80_000_000,
-            0.003,
+            chain,
+            sink,
+          )
+        : undefined;
+      const v3 = spec.dex
+        ? new V3Dex(
+            `0xv3pool${spec.symbol.toLowerCase()}usdc`,
+            spec.symbol,
+            spec.price,
+            40_000_000,
+            0.3,
             chain,
             sink,
           )
@@ -179,6 +190,7 @@ export class World {
         lending,
         chain,
         pool,
+        v3,
         mempool: pool ? new Mempool() : undefined,
       };
       const sym = `${spec.symbol}/USDT`;

@@ -175,18 +175,18 @@ export function writeHourly(
     a.options.hour(ts, Math.sqrt(a.realizedVar24h * 525_600), view.mood, view.activity);
     a.realizedPrice += (mid - a.realizedPrice) / (24 * 180);
     a.ctx.lending.accrue(1 / 8760);
-    const pool = a.ctx.pool;
-    if (pool) {
+    for (const pool of [a.ctx.pool, a.ctx.v3]) {
+      if (!pool) continue;
       sink.push('poolReserves', {
         tsEvent: ts,
         source: SIM_SOURCE,
         chain: a.ctx.chain.chain,
-        venue: 'uniswap_v2',
+        venue: pool.venue,
         pool: pool.pool,
         token0: pool.token0,
         token1: 'USDC',
-        reserve0: pool.reserve0,
-        reserve1: pool.reserve1,
+        reserve0: pool.reserve0(),
+        reserve1: pool.reserve1(),
         blockNumber: a.ctx.chain.blockNumber,
       });
     }
@@ -310,18 +310,34 @@ export function writeDaily(w: World, dayOpen: number, day: DailyState): void {
     all.liquidated += l.liquidationsUsdHour;
     all.atRisk += atRisk;
     l.liquidationsUsdHour = 0;
-    const pool = a.ctx.pool;
-    if (pool) {
-      all.tvl += 2 * pool.reserve1;
-      all.dexVolume += pool.volumeUsdHour;
-      dm('uniswap', 'price_usd', pool.price());
-      dm('uniswap', 'tvl_usd', 2 * pool.reserve1);
-      dm('uniswap', 'reserve0_usd', pool.reserve0 * px);
-      dm('uniswap', 'reserve1_usd', pool.reserve1);
-      dm('uniswap', 'volume_usd', pool.volumeUsdHour);
-      dm('uniswap', 'fees_usd', pool.feesUsdHour);
-      dm('uniswap', 'flash_loan_volume_usd', pool.flashUsdDay);
-      pool.volumeUsdHour = pool.feesUsdHour = pool.flashUsdDay = 0;
+    const pools = [a.ctx.pool, a.ctx.v3].filter((p) => p !== undefined);
+    if (pools.length > 0) {
+      let tvl = 0;
+      let r0 = 0;
+      let r1 = 0;
+      let vol = 0;
+      let fees = 0;
+      let flash = 0;
+      for (const p of pools) {
+        const v0 = p.reserve0() * px;
+        const v1 = p.reserve1();
+        tvl += v0 + v1;
+        r0 += v0;
+        r1 += v1;
+        vol += p.volumeUsdHour;
+        fees += p.feesUsdHour;
+        flash += p.flashUsdDay;
+        p.volumeUsdHour = p.feesUsdHour = p.flashUsdDay = 0;
+      }
+      all.tvl += tvl;
+      all.dexVolume += vol;
+      dm('uniswap', 'price_usd', pools[0].price());
+      dm('uniswap', 'tvl_usd', tvl);
+      dm('uniswap', 'reserve0_usd', r0);
+      dm('uniswap', 'reserve1_usd', r1);
+      dm('uniswap', 'volume_usd', vol);
+      dm('uniswap', 'fees_usd', fees);
+      dm('uniswap', 'flash_loan_volume_usd', flash);
     }
   }
   all.tvl += all.lendingTvl;
