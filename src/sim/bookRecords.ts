@@ -1,5 +1,6 @@
 import type { BookSnapshot, Quote } from '../data/schemas/index.js';
-import { BUY, type OrderBook, SELL, type Side } from './orderBook.js';
+import type { OrderBook } from './orderBook.js';
+import { BUY, SELL, type Side } from './orderTypes.js';
 import { SIM_SOURCE } from './recordSink.js';
 import type { Instrument } from './types/instrument.js';
 

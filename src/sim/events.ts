@@ -1,4 +1,4 @@
-import type { Side } from './orderBook.js';
+import type { Side } from './orderTypes.js';
 
 /**
  * An order (partially) filled: one side of one trade, as an account sees it. Past-tense event names and fields

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { tradeSchema } from '../data/schemas/index.js';
 import { Exchange } from './exchange.js';
-import { BUY, GTC, IOC, SELL, type Side } from './orderBook.js';
+import { BUY, GTC, IOC, SELL, type Side } from './orderTypes.js';
 import { MemorySink } from './recordSink.js';
 
 function setup() {

@@ -2,16 +2,16 @@ import { SimInputError, SimStateError } from '../errors/sim.js';
 import { parseSymbol } from '../data/identifiers.js';
 import { BarAggregator } from './barAggregator.js';
 import { bookSnapshotRecord, quoteRecord } from './bookRecords.js';
+import { OrderBook } from './orderBook.js';
 import {
   BUY,
   type BookListener,
   GTC,
   IOC,
-  OrderBook,
   type OrderBookOptions,
   type Side,
   type TimeInForce,
-} from './orderBook.js';
+} from './orderTypes.js';
 import type { OrderFilled } from './events.js';
 import { type RecordSink, SIM_SOURCE } from './recordSink.js';
 import { Instrument, type InstrumentSpec } from './types/instrument.js';

@@ -23,7 +23,6 @@ export {
   FOK,
   GTC,
   IOC,
-  OrderBook,
   SELL,
   STATUS_CANCELLED,
   STATUS_FILLED,
@@ -33,8 +32,9 @@ export {
   STP_EXPIRE_MAKER,
   STP_EXPIRE_TAKER,
   STP_NONE,
-} from './orderBook.js';
-export type { BookListener, L3Order, OrderBookOptions, Side, StpMode, TimeInForce } from './orderBook.js';
+} from './orderTypes.js';
+export type { BookListener, L3Order, OrderBookOptions, Side, StpMode, TimeInForce } from './orderTypes.js';
+export { OrderBook } from './orderBook.js';
 export { Exchange } from './exchange.js';
 export { bookSnapshotRecord, quoteRecord } from './bookRecords.js';
 export type { OrderFilled } from './events.js';

@@ -1,6 +1,7 @@
 import type { Benchmark } from '../../bench/runner.js';
 import { Rng } from '../math/rng.js';
-import { BUY, GTC, IOC, OrderBook, type Side } from './orderBook.js';
+import { OrderBook } from './orderBook.js';
+import { BUY, GTC, IOC, type Side } from './orderTypes.js';
 
 /**
  * Pre-generates a realistic message stream (about 50% passive limit adds near the touch, 42% cancels of live

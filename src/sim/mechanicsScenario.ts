@@ -8,7 +8,7 @@ import { OptionsVenue } from './derivatives/optionsVenue.js';
 import { PerpVenue } from './derivatives/perpVenue.js';
 import { Exchange } from './exchange.js';
 import { type AgentHandle, Kernel, NS_PER_MS, PairLatency, type SimAgent } from './kernel.js';
-import { BUY, SELL, type Side } from './orderBook.js';
+import { BUY, SELL, type Side } from './orderTypes.js';
 import { MemorySink } from './recordSink.js';
 
 /** Options of the mechanics scenario. */

@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { OrderBook } from './orderBook.js';
 import {
   BUY,
   CANCEL_STP,
   FOK,
   GTC,
   IOC,
-  OrderBook,
   SELL,
   STATUS_CANCELLED,
   STATUS_FILLED,
@@ -18,7 +18,7 @@ import {
   STP_NONE,
   type Side,
   type StpMode,
-} from './orderBook.js';
+} from './orderTypes.js';
 
 interface Fill {
   maker: number;

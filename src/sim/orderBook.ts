@@ -26,25 +26,6 @@ import { grown } from './typedArrays.js';
 /** Order ids encode their pool slot: id = generation * SLOT_SPACE + slot (at most 2^24 resting orders). */
 const SLOT_SPACE = 16_777_216;
 
-export {
-  BUY,
-  CANCEL_STP,
-  CANCEL_USER,
-  FOK,
-  GTC,
-  IOC,
-  SELL,
-  STATUS_CANCELLED,
-  STATUS_FILLED,
-  STATUS_REJECTED,
-  STATUS_RESTING,
-  STP_EXPIRE_BOTH,
-  STP_EXPIRE_MAKER,
-  STP_EXPIRE_TAKER,
-  STP_NONE,
-} from './orderTypes.js';
-export type { BookListener, L3Order, OrderBookOptions, Side, StpMode, TimeInForce } from './orderTypes.js';
-
 /**
  * Central limit order book with price-time priority on integer ticks and lots.
  *

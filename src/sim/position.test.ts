@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OrderFilled } from './events.js';
 import { Exchange } from './exchange.js';
-import { BUY, SELL } from './orderBook.js';
+import { BUY, SELL } from './orderTypes.js';
 import { Position } from './position.js';
 import { NULL_SINK } from './recordSink.js';
 

@@ -1,6 +1,6 @@
 import { SimStateError } from '../errors/sim.js';
 import type { OrderFilled } from './events.js';
-import { BUY } from './orderBook.js';
+import { BUY } from './orderTypes.js';
 
 /**
  * A position in one instrument, changed only by `apply(fill)` (as NautilusTrader's `Position.apply`): signed

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fundingSchema, liquidationSchema } from '../../data/schemas/index.js';
-import { BUY, GTC, SELL, type Side } from '../orderBook.js';
+import { BUY, GTC, SELL, type Side } from '../orderTypes.js';
 import { MemorySink } from '../recordSink.js';
 import { averagePremium, fundingRate, median3, premiumIndex } from './funding.js';
 import { PerpVenue } from './perpVenue.js';

@@ -1,15 +1,15 @@
 import { SimInputError, SimStateError } from '../../errors/sim.js';
+import { OrderBook } from '../orderBook.js';
 import {
   BUY,
   type BookListener,
   GTC,
   IOC,
-  OrderBook,
   type OrderBookOptions,
   SELL,
   type Side,
   type TimeInForce,
-} from '../orderBook.js';
+} from '../orderTypes.js';
 import { bookSnapshotRecord, quoteRecord } from '../bookRecords.js';
 import { type RecordSink, SIM_SOURCE } from '../recordSink.js';
 import { Instrument, type InstrumentSpec } from '../types/instrument.js';
