@@ -131,7 +131,10 @@ export function resolveExecutionConfig(input: ExecutionConfigInput, nAssets: num
   return { ...c, kyleLambda: kyle, perp };
 }
 
-/** A configuration with every cost switched off (for "without costs" metrics). */
+/**
+ * A configuration with every cost switched off (for "without costs" metrics). Liquidity limits such as
+ * `maxParticipation` stay as they are, so the frictionless run makes the same trades and only the costs differ.
+ */
 export function frictionlessConfig(base: ExecutionConfig): ExecutionConfig {
   return {
     ...base,
@@ -140,6 +143,5 @@ export function frictionlessConfig(base: ExecutionConfig): ExecutionConfig {
     halfSpreadBps: 0,
     impact: 'none',
     borrowRateAnnual: 0,
-    maxParticipation: Number.POSITIVE_INFINITY,
   };
 }

@@ -198,7 +198,12 @@ describe('fillOrdersBatch', () => {
     expect(a1.fees).toBeCloseTo(a2.fees, 9);
     expect(a1.pricePnl).toBeCloseTo(a2.pricePnl, 9);
     expect(a1.pnlAttribution().residual).toBeCloseTo(0, 8);
-    expect(frictionlessConfig(model.config).takerFeeBps).toBe(0);
+    const free = frictionlessConfig(model.config);
+    expect(free.takerFeeBps).toBe(0);
+    expect(free.halfSpreadBps).toBe(0);
+    expect(free.impact).toBe('none');
+    // Liquidity limits are not costs: the frictionless run must make the same trades.
+    expect(free.maxParticipation).toBe(model.config.maxParticipation);
   });
 
   it('matches execute() bit for bit at the cash boundary, on zero orders and on missing prices', () => {

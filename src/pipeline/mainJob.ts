@@ -356,8 +356,8 @@ export async function runMainJob(opts: MainJobOptions): Promise<MainJobOutput> {
       rep = riskReport(x.ts, x.r, base);
     } catch (err) {
       if (!(err instanceof ModelInputError)) throw err;
-      // A strategy flat for a whole rolling window (zero variance) makes the GARCH-filtered (FHS) rolling VaR
-      // refuse that window; the other rolling methods still backtest.
+      // A model that cannot be fitted on this strategy's returns (e.g. GARCH on a series with no variance)
+      // leaves the FHS backtest out; the other rolling methods still backtest.
       notes.push(`FHS rolling VaR backtest left out: ${err.shortMessage}`);
       try {
         rep = riskReport(x.ts, x.r, {

@@ -70,16 +70,32 @@ function rollingFhs(
   let mu = 0;
   let q = 0;
   let s2 = 0;
+  let fitted = false;
   for (let t = w; t < n; t++) {
     if ((t - w) % refitEvery === 0) {
-      const fit = fitGarch(x.subarray(t - w, t));
-      ({ omega, alpha: a, beta: b, mu } = fit.params);
-      q = percentileSorted(sortedFinite(fit.stdResid), 100 * alpha);
-      s2 = fit.sigma2[w - 1];
+      const window = x.subarray(t - w, t);
+      // A flat window (e.g. a strategy out of the market) has no variance to fit: the forecast is
+      // unavailable (NaN) until a later refit window moves.
+      fitted = !isFlat(window);
+      if (fitted) {
+        const fit = fitGarch(window);
+        ({ omega, alpha: a, beta: b, mu } = fit.params);
+        q = percentileSorted(sortedFinite(fit.stdResid), 100 * alpha);
+        s2 = fit.sigma2[w - 1];
+      }
+    }
+    if (!fitted) {
+      out[t] = Number.NaN;
+      continue;
     }
     const e = x[t - 1] - mu;
     s2 = omega + a * e * e + b * s2;
     out[t] = (mu + Math.sqrt(s2) * q) / 100;
   }
   return out;
+}
+
+function isFlat(x: Float64Array): boolean {
+  for (let i = 1; i < x.length; i++) if (x[i] !== x[0]) return false;
+  return true;
 }

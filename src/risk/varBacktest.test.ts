@@ -46,4 +46,13 @@ describe('VaR backtests', () => {
       expect(Number.isNaN(full[99])).toBe(true);
     }
   });
+
+  it('FHS forecasts are unavailable (NaN), not an error, while the fitting window is flat', () => {
+    const rng = new Rng(4);
+    const r = new Float64Array(400);
+    for (let i = 200; i < r.length; i++) r[i] = 0.02 * rng.normal();
+    const f = rollingVarForecasts(r, 0.05, 'fhs', { window: 100, refitEvery: 100 });
+    for (let t = 100; t < 200; t++) expect(Number.isNaN(f[t])).toBe(true);
+    for (let t = 300; t < 400; t++) expect(f[t]).toBeLessThan(0);
+  });
 });
