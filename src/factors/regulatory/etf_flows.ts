@@ -11,7 +11,9 @@ export const etfFlows: FactorSpec = {
   definition:
     'US spot ETF aggregate net creations in USD (Farside Investors tables; index etf_net_flow_usd of the ' +
     "asset), summed per day (days without trading sum to 0), a US trading day's flow known one day after its " +
-    'date: daily flow; 5- and 20-day sums; cumulative flow since the start of the grid; 60-day z-score of the ' +
+    'date: daily flow; 5- and 20-day sums; cumulative flow over everything known from 4 years (1460 days, the ' +
+    'declared warm-up) before the requested start on: the flow since launch for the US spot BTC ETFs (January ' +
+    '2024) whatever the start before 2028; 60-day z-score of the ' +
     'daily flow (ddof 1).',
   reference:
     'Farside Investors ETF flow tables; Ben-David, Franzoni & Moussawi (2018), "Do ETFs increase volatility?", JF.',
@@ -27,11 +29,17 @@ export const etfFlows: FactorSpec = {
   ],
   frequency: '1d',
   unit: 'usd',
+  /** The cumulative flow sums from 4 years before the requested start (ETF inception for recent starts). */
+  warmup: 4 * 365,
   outputs: [
     { name: 'value', unit: 'usd', description: 'net ETF flow per day' },
     { name: 'sum_5d', unit: 'usd', description: '5-day net flow' },
     { name: 'sum_20d', unit: 'usd', description: '20-day net flow' },
-    { name: 'cumulative', unit: 'usd', description: 'cumulative net flow since the grid start' },
+    {
+      name: 'cumulative',
+      unit: 'usd',
+      description: 'cumulative net flow from 4 years before the requested start',
+    },
     { name: 'z60', unit: 'z', description: '60-day z-score of daily flow' },
   ],
   expr: {

@@ -49,6 +49,14 @@ describe.skipIf(!sharedDataAvailable())('etf_flows on Farside US spot BTC ETF fl
       flow.reduce((a, b) => a + b, 0),
       0,
     );
+    // a later start still counts every flow since launch (the warm-up reaches back before the first ETF day)
+    const late = { from: ts[100], to: ts[120], barMs: DAY_MS };
+    const lateCum = computeFactor(etfFlows, { flow: { ts, values: flow } }, late).columns
+      .etf_flows__cumulative;
+    expect(lateCum[0]).toBeCloseTo(
+      flow.slice(0, 100).reduce((a, b) => a + b, 0),
+      0,
+    );
     assertFactorProperties(etfFlows, { data: { flow: { ts, values: flow } }, grid });
   });
 });
