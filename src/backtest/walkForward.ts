@@ -216,7 +216,7 @@ export function walkForward(
         halfSpreadBps: 0,
         impact: 'none',
         borrowRateAnnual: 0,
-        maxParticipation: Number.POSITIVE_INFINITY,
+        // liquidity limits (maxParticipation) stay: the no-cost run makes the same trades, only costs differ
       },
     });
     parts.push({ ts: run.ts, r: run.returns, r0: run0.returns, turn: run.turnover });
