@@ -1,8 +1,8 @@
 import type { Rng } from '../../math/rng.js';
 import type { AssetMarket, WorldView } from './assetMarket.js';
 import type { ChainState } from './chain.js';
-import type { LendingMarket } from './defiMarkets.js';
 import type { V2Dex, V3Dex } from './dex.js';
+import type { LendingDesk } from './lending.js';
 import type { Mempool } from './mempool.js';
 import type { PerpMarket } from './perpMarket.js';
 
@@ -33,7 +33,7 @@ export interface AgentContext {
   market: AssetMarket;
   view: WorldView;
   perp: PerpMarket;
-  lending: LendingMarket;
+  lending: LendingDesk;
   chain: ChainState;
   /** The asset's Uniswap v2 pool (exact {@link V2Dex}), and its Uniswap v3 pool. */
   pool: V2Dex | undefined;

@@ -80,7 +80,8 @@ export class Lender implements PopulationAgent {
     const { lending, view } = this.ctx;
     const edge = lending.supplyRate() - view.policyRate;
     const usd = 2_000_000 * Math.tanh(20 * edge) * (0.5 + this.rng.uniform());
-    lending.supplied = Math.max(lending.borrowed * 1.02, lending.supplied + usd);
+    lending.accrueTo(view.nowMs);
+    lending.lend(`0xlender${this.id.toString(16)}`, usd);
     return expDelay(this.rng, 4 * 3600);
   }
 }
@@ -103,14 +104,9 @@ export class Borrower implements PopulationAgent {
     const px = market.mid();
     const i = this.slot;
     const targetLtv = Math.max(0, Math.min(0.78, 0.45 + 0.3 * view.mood - 2 * lending.borrowRate()));
-    if (lending.posCollateral[i] === 0) {
-      lending.posCollateral[i] = (200_000 * Math.exp(this.rng.normal())) / px;
-      lending.collateral += lending.posCollateral[i];
-    }
-    const want = lending.posCollateral[i] * px * targetLtv;
-    const d = Math.min(want - lending.posDebt[i], lending.supplied - lending.borrowed);
-    lending.posDebt[i] = Math.max(0, lending.posDebt[i] + d);
-    lending.borrowed = Math.max(0, lending.borrowed + d);
+    lending.touch(view.nowMs, px);
+    if (lending.collateralOf(i) === 0) lending.addCollateral(i, (200_000 * Math.exp(this.rng.normal())) / px);
+    const d = lending.rebalanceDebt(i, lending.collateralOf(i) * px * targetLtv);
     // Borrowed USDT buys more of the asset (leverage loop) or sales repay it.
     if (Math.abs(d) > 1000) market.market(0, this.id, d > 0 ? BUY : SELL, (Math.abs(d) * 0.3) / px);
     return expDelay(this.rng, 8 * 3600, 1 + Math.abs(view.mood));
@@ -118,8 +114,8 @@ export class Borrower implements PopulationAgent {
 }
 
 /**
- * Liquidator: scans lending positions and perp positions every minute; liquidates unhealthy ones (close
- * factor 50%, 5% bonus on lending; full close on perps) and sells the seized collateral on the CEX, which
+ * Liquidator: scans lending positions and perp positions every minute; liquidates unhealthy ones (exact
+ * lending market: close factor 50%, 5% bonus, bad debt written off; full close on perps) and sells the seized collateral on the CEX, which
  * can push more positions under water (cascades).
  */
 export class Liquidator implements PopulationAgent {
@@ -137,16 +133,14 @@ export class Liquidator implements PopulationAgent {
     const { lending, perp, market, view, chain } = this.ctx;
     const px = market.mid();
     const sym = market.spec.symbol;
-    for (let i = 0; i < lending.posDebt.length; i++) {
+    lending.touch(view.nowMs, px);
+    for (let i = 0; i < lending.nBorrowers; i++) {
       if (lending.health(i, px) >= 1) continue;
-      const repay = lending.posDebt[i] * lending.closeFactor;
-      const seize = Math.min(lending.posCollateral[i], (repay / px) * (1 + lending.bonus));
-      lending.posDebt[i] -= repay;
-      lending.borrowed = Math.max(0, lending.borrowed - repay);
-      lending.posCollateral[i] -= seize;
-      lending.collateral -= seize;
-      lending.liquidationsUsdHour += repay;
-      const tx = chain.transaction(view.nowMs, `0xliq${this.id.toString(16)}`, 'aave', seize);
+      const me = `0xliq${this.id.toString(16)}`;
+      const res = lending.liquidate(me, i);
+      if (!res || !(res.seized > 0)) continue;
+      const seize = res.seized;
+      const tx = chain.transaction(view.nowMs, me, 'aave', seize);
       this.sink.push('liquidations', {
         tsEvent: view.nowMs,
         source: SIM_SOURCE,

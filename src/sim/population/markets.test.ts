@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { nextBaseFee } from './chain.js';
-import { LendingMarket } from './defiMarkets.js';
 import { PerpMarket } from './perpMarket.js';
 
 describe('EIP-1559 base fee', () => {
@@ -11,22 +10,6 @@ describe('EIP-1559 base fee', () => {
     expect(nextBaseFee(1_000_000_000n, target, target)).toBe(1_000_000_000n);
     // (7 * 1) / 15e6 / 8 = 0 rounds up to the 1 wei minimum rise.
     expect(nextBaseFee(7n, 15_000_001n, target)).toBe(8n);
-  });
-});
-
-describe('LendingMarket', () => {
-  it('follows the kinked rate model and flags unhealthy positions', () => {
-    const l = new LendingMarket('ETH', 1);
-    l.supplied = 100;
-    l.borrowed = 80;
-    expect(l.borrowRate()).toBeCloseTo(0.05, 12);
-    l.borrowed = 90;
-    expect(l.borrowRate()).toBeCloseTo(0.05 + 0.8 * 0.5, 12);
-    expect(l.supplyRate()).toBeCloseTo(l.borrowRate() * 0.9 * 0.9, 12);
-    l.posCollateral[0] = 1;
-    l.posDebt[0] = 2000;
-    expect(l.health(0, 3000)).toBeCloseTo(1.2375, 10);
-    expect(l.health(0, 2000)).toBeLessThan(1);
   });
 });
 

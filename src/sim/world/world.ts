@@ -3,8 +3,8 @@ import type { AgentContext, PopulationAgent } from '../population/agent.js';
 import { AssetMarket, type WorldView } from '../population/assetMarket.js';
 import { accountSlots, buildPopulation } from '../population/buildPopulation.js';
 import { ChainState } from '../population/chain.js';
-import { LendingMarket } from '../population/defiMarkets.js';
 import { V2Dex, V3Dex } from '../population/dex.js';
+import { LendingDesk } from '../population/lending.js';
 import { BUY, SELL } from '../population/limitBook.js';
 import { Mempool } from '../population/mempool.js';
 import { PerpMarket } from '../population/perpMarket.js';
@@ -161,7 +161,7 @@ export class World {
         this.startMs,
       );
       const perp = new PerpMarket(`${spec.symbol}/USDT:USDT`, spec.price, counts.leveraged);
-      const lending = new LendingMarket(spec.symbol, counts.borrowers);
+      const lending = new LendingDesk(spec.symbol, counts.borrowers, spec.price, this.startMs);
       const pool = spec.dex
         ? new V2Dex(
             `0xpool${spec.symbol.toLowerCase()}usdc`,
@@ -399,10 +399,7 @@ export class World {
           // Prices quoted in a depegged stablecoin rise by 1/(1 - depth).
           for (const a of this.assets) {
             a.market.logFundamental -= Math.log(1 - s.depth);
-            a.ctx.lending.supplied = Math.max(
-              a.ctx.lending.borrowed * 1.01,
-              a.ctx.lending.supplied * (1 - 3 * s.depth),
-            );
+            a.ctx.lending.lenderRun(3 * s.depth);
           }
           this.view.mood = Math.max(-1, this.view.mood - 0.5);
           break;

@@ -174,7 +174,7 @@ export function writeHourly(
     });
     a.options.hour(ts, Math.sqrt(a.realizedVar24h * 525_600), view.mood, view.activity);
     a.realizedPrice += (mid - a.realizedPrice) / (24 * 180);
-    a.ctx.lending.accrue(1 / 8760);
+    a.ctx.lending.accrueTo(ts);
     for (const pool of [a.ctx.pool, a.ctx.v3]) {
       if (!pool) continue;
       sink.push('poolReserves', {
@@ -294,7 +294,7 @@ export function writeDaily(w: World, dayOpen: number, day: DailyState): void {
         value,
       });
     let atRisk = 0;
-    for (let i = 0; i < l.posDebt.length; i++) if (l.health(i, px * 0.9) < 1) atRisk += l.posDebt[i];
+    for (let i = 0; i < l.nBorrowers; i++) if (l.health(i, px * 0.9) < 1) atRisk += l.debtOf(i);
     dm('aave', 'lending_tvl_usd', l.supplied + l.collateral * px);
     dm('aave', 'tvl_usd', l.supplied + l.collateral * px);
     dm('aave', 'supply_rate', l.supplyRate());
@@ -309,7 +309,9 @@ export function writeDaily(w: World, dayOpen: number, day: DailyState): void {
     all.borrowed += l.borrowed;
     all.liquidated += l.liquidationsUsdHour;
     all.atRisk += atRisk;
+    dm('aave', 'bad_debt_usd', l.badDebtUsdDay);
     l.liquidationsUsdHour = 0;
+    l.badDebtUsdDay = 0;
     const pools = [a.ctx.pool, a.ctx.v3].filter((p) => p !== undefined);
     if (pools.length > 0) {
       let tvl = 0;
