@@ -101,3 +101,18 @@ export const TRUNC_SAT = [0xfd, 0xf8, 0x01];
 export const CONVERT = [0xfd, 0xfa, 0x01];
 export const I32X4_ADD = [0xfd, 0xae, 0x01];
 export const I32X4_SHL = [0xfd, 0xab, 0x01];
+
+/** Horizontal sum of the four f32 lanes of v128 local `v`, left on the stack as `(l0 + l1) + (l2 + l3)`. */
+export const hsum = (v: number): number[] => [
+  ...get(v),
+  ...lane(0),
+  ...get(v),
+  ...lane(1),
+  ...F32_ADD,
+  ...get(v),
+  ...lane(2),
+  ...get(v),
+  ...lane(3),
+  ...F32_ADD,
+  ...F32_ADD,
+];

@@ -21,6 +21,7 @@ import {
   f32Store,
   forRange,
   get,
+  hsum,
   i32,
   lane,
   load,
@@ -95,30 +96,42 @@ export const vexp = [
   ...VMUL,
 ];
 
-const at = (j: number) => [...get(SROW), ...get(j), ...i32(4), ...MUL, ...ADD];
-export const softmaxBody = forRange(SR, ZERO, get(SROWS), 1, [
-  // end = causal ? r % T + 1 : S; end4 = end & ~3; row = p + r * S * 4
-  ...get(SR),
-  ...get(ST),
+/**
+ * Row bounds of a (possibly causal) score row, into i32 locals: `end = causal ? r % T + 1 : S` (keys
+ * visible to query row r of a `[batch * heads * T, S]` matrix) and `end4 = end & ~3` (the SIMD part).
+ */
+const rowEnd = (r: number, t: number, s: number, causal: number, end: number, end4: number): number[] => [
+  ...get(r),
+  ...get(t),
   0x70,
   ...i32(1),
   ...ADD,
-  ...get(SS),
-  ...get(SCAUSAL),
+  ...get(s),
+  ...get(causal),
   ...SELECT,
-  ...set(SEND),
-  ...get(SEND),
+  ...set(end),
+  ...get(end),
   ...i32(-4),
   0x71,
-  ...set(SEND4),
-  ...get(SP),
-  ...get(SR),
-  ...get(SS),
+  ...set(end4),
+];
+
+/** Byte address of row r of the f32 matrix at `base` with row length `s`, into local `dst`: `base + r * s * 4`. */
+const rowStart = (base: number, r: number, s: number, dst: number): number[] => [
+  ...get(base),
+  ...get(r),
+  ...get(s),
   ...MUL,
   ...i32(4),
   ...MUL,
   ...ADD,
-  ...set(SROW),
+  ...set(dst),
+];
+
+const at = (j: number) => [...get(SROW), ...get(j), ...i32(4), ...MUL, ...ADD];
+export const softmaxBody = forRange(SR, ZERO, get(SROWS), 1, [
+  ...rowEnd(SR, ST, SS, SCAUSAL, SEND, SEND4),
+  ...rowStart(SP, SR, SS, SROW),
   ...f32Const(Number.NEGATIVE_INFINITY),
   ...set(SMX),
   ...forRange(SJ, ZERO, get(SEND), 1, [...get(SMX), ...at(SJ), ...f32Load, 0x97, ...set(SMX)]),
@@ -148,17 +161,7 @@ export const softmaxBody = forRange(SR, ZERO, get(SROWS), 1, [
     ...VADD,
     ...set(VACC),
   ]),
-  ...get(VACC),
-  ...lane(0),
-  ...get(VACC),
-  ...lane(1),
-  ...F32_ADD,
-  ...get(VACC),
-  ...lane(2),
-  ...get(VACC),
-  ...lane(3),
-  ...F32_ADD,
-  ...F32_ADD,
+  ...hsum(VACC),
   ...set(SSUM),
   ...forRange(SJ, get(SEND4), get(SEND), 1, [
     ...at(SJ),
@@ -222,35 +225,9 @@ export const [
 ] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17];
 export const gAt = (row: number) => [...get(row), ...get(GJ), ...i32(4), ...MUL, ...ADD];
 export const softmaxGradBody = forRange(GR, ZERO, get(GROWS), 1, [
-  ...get(GR),
-  ...get(GT),
-  0x70,
-  ...i32(1),
-  ...ADD,
-  ...get(GS),
-  ...get(GCAUSAL),
-  ...SELECT,
-  ...set(GEND),
-  ...get(GEND),
-  ...i32(-4),
-  0x71,
-  ...set(GEND4),
-  ...get(GP),
-  ...get(GR),
-  ...get(GS),
-  ...MUL,
-  ...i32(4),
-  ...MUL,
-  ...ADD,
-  ...set(GPROW),
-  ...get(GDP),
-  ...get(GR),
-  ...get(GS),
-  ...MUL,
-  ...i32(4),
-  ...MUL,
-  ...ADD,
-  ...set(GDROW),
+  ...rowEnd(GR, GT, GS, GCAUSAL, GEND, GEND4),
+  ...rowStart(GP, GR, GS, GPROW),
+  ...rowStart(GDP, GR, GS, GDROW),
   ...v128Zero,
   ...set(GVACC),
   ...forRange(GJ, ZERO, get(GEND4), 4, [
@@ -263,17 +240,7 @@ export const softmaxGradBody = forRange(GR, ZERO, get(GROWS), 1, [
     ...VADD,
     ...set(GVACC),
   ]),
-  ...get(GVACC),
-  ...lane(0),
-  ...get(GVACC),
-  ...lane(1),
-  ...F32_ADD,
-  ...get(GVACC),
-  ...lane(2),
-  ...get(GVACC),
-  ...lane(3),
-  ...F32_ADD,
-  ...F32_ADD,
+  ...hsum(GVACC),
   ...set(GDOT),
   ...forRange(GJ, get(GEND4), get(GEND), 1, [
     ...get(GDOT),
