@@ -70,16 +70,7 @@ export abstract class Env<O, A> {
    * @throws {EnvConfigError} on a seed that is not a non-negative integer or on bad env-specific options
    */
   reset(args: ResetArgs = {}): [O, Info] {
-    if (args.seed !== undefined) {
-      if (!Number.isInteger(args.seed) || args.seed < 0) {
-        throw new EnvConfigError(
-          this.metadata.id,
-          'seed',
-          `must be a non-negative integer, got ${args.seed}`,
-        );
-      }
-      this.rng = new Rng(args.seed);
-    }
+    if (args.seed !== undefined) this.rng = seededRng(this.metadata.id, args.seed);
     const obs = this.onReset(args.seed, args.options ?? {});
     this.needsReset = false;
     this.everReset = true;
@@ -179,4 +170,15 @@ export abstract class Env<O, A> {
 function describeValue(x: unknown): string {
   if (ArrayBuffer.isView(x)) return `${x.constructor.name}[${Array.from(x as Float32Array).join(', ')}]`;
   return JSON.stringify(x) ?? String(x);
+}
+
+/**
+ * The episode stream of a `reset({ seed })`: `new Rng(seed)`.
+ * @throws {EnvConfigError} naming env `envId` when the seed is not a non-negative integer
+ */
+export function seededRng(envId: string, seed: number): Rng {
+  if (!Number.isInteger(seed) || seed < 0) {
+    throw new EnvConfigError(envId, 'seed', `must be a non-negative integer, got ${seed}`);
+  }
+  return new Rng(seed);
 }

@@ -1,6 +1,6 @@
-import { EnvConfigError, InvalidActionError, ResetNeededError } from '../errors/env.js';
+import { InvalidActionError, ResetNeededError } from '../errors/env.js';
 import { Rng } from '../math/rng.js';
-import type { EnvMetadata, Info, ResetArgs } from './core.js';
+import { type EnvMetadata, type Info, type ResetArgs, seededRng } from './core.js';
 import type { Box } from './spaces/box.js';
 import type { Space } from './spaces/space.js';
 
@@ -48,16 +48,7 @@ export abstract class ParallelEnv<O, A> {
 
   /** Starts an episode with every possible agent live. Returns `[obs, infos]` keyed by agent. */
   reset(args: ResetArgs = {}): [AgentDict<O>, AgentDict<Info>] {
-    if (args.seed !== undefined) {
-      if (!Number.isInteger(args.seed) || args.seed < 0) {
-        throw new EnvConfigError(
-          this.metadata.id,
-          'seed',
-          `must be a non-negative integer, got ${args.seed}`,
-        );
-      }
-      this.rng = new Rng(args.seed);
-    }
+    if (args.seed !== undefined) this.rng = seededRng(this.metadata.id, args.seed);
     this.agents = [...this.possibleAgents];
     clear(this.obs, this.rewards, this.terminations, this.truncations, this.infos);
     this.onReset(args.options ?? {});
