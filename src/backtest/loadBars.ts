@@ -13,13 +13,7 @@ import { alignPanel, type MarketPanel } from './panel.js';
  *   the line and field of an unparsable value.
  */
 export function readOhlcvCsv(file: string): Frame {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new InputFileError(file, 'cannot read file', { cause: err });
-  }
-  const lines = text.split(/\r?\n/).filter((l) => l.length > 0);
+  const lines = readNonEmptyLines(file);
   const header = (lines[0] ?? '').toLowerCase().split(',');
   const iT = header.findIndex((h) => h === 'timestamp' || h === 'date' || h === 'open_time');
   const names = ['open', 'high', 'low', 'close', 'volume'] as const;
@@ -143,13 +137,7 @@ export function loadPanel(
 export function readDailyFunding(
   file = sharedDataPath('derivatives', 'binance_btcusdt_funding_daily.csv'),
 ): Map<number, number> {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new InputFileError(file, 'cannot read file', { cause: err });
-  }
-  const lines = text.split(/\r?\n/).filter((l) => l.length > 0);
+  const lines = readNonEmptyLines(file);
   const header = lines[0].split(',');
   const iD = header.indexOf('date');
   const iF = header.indexOf('funding_mean');
@@ -188,4 +176,15 @@ export function loadCarryPanel(opts: LoadPanelOptions & { fundingFile?: string }
     funding: [undefined, f],
     perp: [false, true],
   };
+}
+
+/** The non-empty lines of a text file (LF or CRLF). @throws {InputFileError} when it cannot be read */
+function readNonEmptyLines(file: string): string[] {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new InputFileError(file, 'cannot read file', { cause: err });
+  }
+  return text.split(/\r?\n/).filter((l) => l.length > 0);
 }
