@@ -91,7 +91,7 @@ export class PerpVenue implements BookListener {
   /** Last funding rate applied. */
   lastFundingRate = 0;
   /** Insurance fund balance (quote). */
-  insuranceFund: number;
+  insuranceFund = 0;
   /** Fees collected (quote). */
   feesCollected = 0;
   /** Bankruptcy losses that neither the insurance fund nor the winners' haircut covered. */
@@ -100,7 +100,7 @@ export class PerpVenue implements BookListener {
   deposited = 0;
   private tradeSeq = 0;
   private nowMs = 0;
-  private nextFundingMs: number;
+  private nextFundingMs = 0;
   settled = false;
 
   constructor(opts: PerpOptions, startMs: number) {
