@@ -1,5 +1,6 @@
 import type { Rng } from '../../math/rng.js';
 import type { AssetMarket, WorldView } from './assetMarket.js';
+import type { BridgeDesk } from './bridgeDesk.js';
 import type { ChainState } from './chain.js';
 import type { V2Dex, V3Dex } from './dex.js';
 import type { LendingDesk } from './lending.js';
@@ -39,6 +40,8 @@ export interface AgentContext {
   pool: V2Dex | undefined;
   v3: V3Dex | undefined;
   mempool: Mempool | undefined;
+  /** The Ethereum <-> L2 bridge (on the Ethereum asset's context only). */
+  bridge: BridgeDesk | undefined;
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   LeveragedTrader,
   LiquidityProvider,
   V3RangeProvider,
+  BridgeUser,
   Liquidator,
   MevSearcher,
   Staker,
@@ -57,6 +58,8 @@ export function accountSlots(c: PopulationCounts): number {
     c.borrowers +
     c.lenders +
     2 * c.lps +
+    c.whales +
+    2 +
     c.stakers +
     8
   );
@@ -129,6 +132,12 @@ export function buildPopulation(
     for (let i = 0; i < counts.lps; i++) {
       const p = fork('lp', i);
       add(new LiquidityProvider(id++, ctx, p), 6 * 3600, p);
+    }
+  }
+  if (ctx.bridge) {
+    for (let i = 0; i < counts.whales + 2; i++) {
+      const r = fork('bridge', i);
+      add(new BridgeUser(id++, ctx, r, 500_000), 2 * 3600, r);
     }
   }
   if (ctx.v3) {

@@ -1,5 +1,5 @@
 import type { Rng } from '../../math/rng.js';
-import { type AgentContext, type AgentGroup, expDelay, NS, type PopulationAgent } from './agent.js';
+import { type AgentContext, type AgentGroup, expDelay, NS, type PopulationAgent, sizeUsd } from './agent.js';
 import { BUY, SELL } from './limitBook.js';
 import type { RecordSink } from './recordSink.js';
 import { SIM_SOURCE } from './venue.js';
@@ -64,6 +64,32 @@ export class V3RangeProvider implements PopulationAgent {
       }
     }
     return expDelay(this.rng, 3600);
+  }
+}
+
+/**
+ * Bridge user: moves stablecoins between Ethereum and the L2 through the world's lock-and-mint bridge, toward the
+ * L2 when mood is risk-on (chasing L2 DeFi yields) and back in risk-off; sizes grow with market activity.
+ */
+export class BridgeUser implements PopulationAgent {
+  readonly group: AgentGroup = 'whale';
+  constructor(
+    readonly id: number,
+    private readonly ctx: AgentContext,
+    private readonly rng: Rng,
+    private readonly medianUsd: number,
+  ) {}
+
+  wake(): number {
+    const { bridge, view, chain } = this.ctx;
+    if (bridge) {
+      const me = `0xbridger${this.id.toString(16)}`;
+      const toL2 = this.rng.uniform() < 1 / (1 + Math.exp(-2 * view.mood - 0.2));
+      const usd = sizeUsd(this.rng, this.medianUsd, 1) * view.activity;
+      if (bridge.send(view.nowMs, me, usd, toL2) > 0)
+        chain.transaction(view.nowMs, me, bridge.bridge.escrow, 0, 2);
+    }
+    return expDelay(this.rng, 2 * 3600);
   }
 }
 

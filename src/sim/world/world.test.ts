@@ -85,6 +85,10 @@ describe('World', () => {
       const venues = new Set((sink.records[kind] ?? []).map((r) => String(r.venue)));
       expect([...venues].sort(), kind).toEqual(['uniswap_v2', 'uniswap_v3']);
     }
+    // Bridge flows of the day, read by the bridge_flows factor.
+    const bridge = (sink.records.defiMetrics ?? []).filter((r) => String(r.metric).startsWith('bridge_'));
+    expect(bridge.some((r) => r.metric === 'bridge_inflow_usd' && Number(r.value) > 0)).toBe(true);
+    expect(bridge.some((r) => r.metric === 'bridge_outflow_usd')).toBe(true);
     const truth = w.groundTruth();
     expect(truth.regimes).toHaveLength(24);
     expect(truth.regimes.slice(3, 4)).toEqual(['crash']);

@@ -3,6 +3,7 @@ import type { AgentContext, PopulationAgent } from '../population/agent.js';
 import { AssetMarket, type WorldView } from '../population/assetMarket.js';
 import { accountSlots, buildPopulation } from '../population/buildPopulation.js';
 import { ChainState } from '../population/chain.js';
+import { BridgeDesk } from '../population/bridgeDesk.js';
 import { V2Dex, V3Dex } from '../population/dex.js';
 import { LendingDesk } from '../population/lending.js';
 import { BUY, SELL } from '../population/limitBook.js';
@@ -74,6 +75,8 @@ export interface GroundTruth {
  */
 export class World {
   readonly startMs: number;
+  /** Ethereum <-> L2 bridge (issue 3's lock-and-mint Bridge); its users live on the first Ethereum asset. */
+  readonly bridge = new BridgeDesk();
   /** Minutes simulated so far. */
   minutes = 0;
   readonly assets: AssetRuntime[] = [];
@@ -145,6 +148,7 @@ export class World {
     };
     const p = scenario.params;
     const counts = scenario.population;
+    let bridged = false;
     for (const spec of scenario.assets) {
       const aRng = root.fork(`asset-${spec.symbol}`);
       const slots = accountSlots(counts);
@@ -192,7 +196,9 @@ export class World {
         pool,
         v3,
         mempool: pool ? new Mempool() : undefined,
+        bridge: spec.chain === 'ethereum' && !bridged ? this.bridge : undefined,
       };
+      if (ctx.bridge) bridged = true;
       const sym = `${spec.symbol}/USDT`;
       const mk = (iv: string) => [
         new BarAggregator('binance', sym, iv),

@@ -359,6 +359,15 @@ export function writeDaily(w: World, dayOpen: number, day: DailyState): void {
   agg('all', 'liquidations_usd', all.liquidated);
   agg('all', 'liquidation_at_risk_10pct_usd', all.atRisk);
   agg('all', 'volume_usd', all.dexVolume);
+  // Bridge flows of the L2 (DefiLlama bridges convention): delivered to it, delivered back to Ethereum.
+  const b = w.bridge;
+  b.deliver(ts);
+  agg('all', 'bridge_inflow_usd', b.inflowUsdDay);
+  agg('all', 'bridge_outflow_usd', b.outflowUsdDay);
+  agg('all', 'bridge_net_usd', b.inflowUsdDay - b.outflowUsdDay);
+  agg('all', 'bridge_locked_usd', b.lockedUsd());
+  b.inflowUsdDay = b.outflowUsdDay = 0;
+  b.transfersDay = 0;
   // The lending protocol's governance token (market cap moves with the protocol's TVL).
   agg('aave', 'mcap_usd', 0.6 * all.lendingTvl);
   day.upgrades = 0;
