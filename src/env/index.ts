@@ -30,6 +30,7 @@ export {
   type MarketParallelEnvConfig,
 } from './markets/marketParallelEnv.js';
 export { PortfolioEnv, type PortfolioEnvConfig, type PortfolioObservation } from './markets/portfolioEnv.js';
+export { ReplayEnv, type ReplayEnvOptions } from './markets/replayEnv.js';
 export { momentumBook, RiskEnv, type RiskEnvConfig } from './markets/riskEnv.js';
 export { SIDE_BUY, SIDE_HOLD, SIDE_SELL, TradingEnv, type TradingEnvConfig } from './markets/tradingEnv.js';
 export { FactorPanel } from './mdp/factorPanel.js';

@@ -2,38 +2,28 @@ import { EnvConfigError, EnvDataError } from '../../errors/env.js';
 import type { ExecutionConfigInput } from '../../execution/index.js';
 import type { EnvMetadata } from '../core.js';
 import type { FactorPanel } from '../mdp/factorPanel.js';
-import { type FactorStamp, marketInputs } from '../mdp/marketInputs.js';
+import { marketInputs } from '../mdp/marketInputs.js';
 import type { AssetData, ReplayData } from '../mdp/replayData.js';
 import { ReplayBroker } from '../mdp/replayBroker.js';
-import { makeReward, type RewardFunction, type RewardName, type RewardParams } from '../mdp/rewards.js';
+import { makeReward, type RewardFunction, type RewardName } from '../mdp/rewards.js';
 import { sharedSyntheticMarket } from '../mdp/syntheticMarket.js';
 import { Box } from '../spaces/box.js';
 import { Dict } from '../spaces/dict.js';
-import { ReplayEnv } from './replayEnv.js';
+import { ReplayEnv, type ReplayEnvOptions } from './replayEnv.js';
 import { positiveInt } from './tradingEnv.js';
 
 /** Options of `PortfolioEnv` (every field has a default). */
-export interface PortfolioEnvConfig {
+export interface PortfolioEnvConfig extends ReplayEnvOptions {
   /** Assets on one bar grid, each with a point-in-time factor frame (default: 4 synthetic assets). */
   data?: readonly AssetData[];
-  /** Factor columns per asset (default: all of the first asset's factor columns). */
-  factors?: readonly string[];
-  /** How factor frames are stamped (default 'bar'; 'asOf' for factor-engine grids). */
-  factorStamp?: FactorStamp;
-  /** Factor rows per observation (default 16). */
-  history?: number;
+  /** Default 'logReturn'. */
   reward?: RewardName | RewardFunction;
-  rewardParams?: RewardParams;
-  /** Steps per episode (default 256). */
-  episodeLength?: number;
-  initialCash?: number;
   /** Execution settings (default: costs on, long-only, gross leverage 1). */
   execution?: ExecutionConfigInput;
+  /** Persistent fraction of each fill's impact (default 0). */
   permanentImpact?: number;
   /** Rebalancing trades smaller than this fraction of equity are skipped (default 1e-4). */
   minTradeFraction?: number;
-  /** Liquidation threshold as a fraction of initial cash (default 0.5). */
-  stopOutFraction?: number;
 }
 
 /** Observation of `PortfolioEnv`: the factor window (a zero-copy view) and the current weights. */

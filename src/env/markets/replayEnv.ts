@@ -1,9 +1,28 @@
 import { EnvConfigError } from '../../errors/env.js';
 import { Env } from '../core.js';
 import type { FactorPanel } from '../mdp/factorPanel.js';
+import type { FactorStamp } from '../mdp/marketInputs.js';
 import type { ReplayBroker } from '../mdp/replayBroker.js';
 import type { ReplayData } from '../mdp/replayData.js';
-import type { RewardFunction } from '../mdp/rewards.js';
+import type { RewardFunction, RewardParams } from '../mdp/rewards.js';
+
+/** Options every bar-replay market environment takes (each has a default). */
+export interface ReplayEnvOptions {
+  /** Factor columns to observe (default: all of the (first) asset's factor columns). */
+  factors?: readonly string[];
+  /** How factor frames are stamped (default 'bar'; 'asOf' for factor-engine grids). */
+  factorStamp?: FactorStamp;
+  /** Factor rows per observation (default 16). */
+  history?: number;
+  /** Parameters of a built-in reward. */
+  rewardParams?: RewardParams;
+  /** Steps per episode before truncation (default 256). */
+  episodeLength?: number;
+  /** Starting cash in quote currency (default 10,000). */
+  initialCash?: number;
+  /** Liquidation: the episode terminates when equity falls to this fraction of initial cash (default 0.5). */
+  stopOutFraction?: number;
+}
 
 /**
  * Episode plumbing shared by the bar-replay market environments (`TradingEnv`, `PortfolioEnv`, `RiskEnv`):

@@ -2,18 +2,18 @@ import { EnvConfigError, EnvDataError } from '../../errors/env.js';
 import type { ExecutionConfigInput } from '../../execution/index.js';
 import type { EnvMetadata } from '../core.js';
 import type { FactorPanel } from '../mdp/factorPanel.js';
-import { type FactorStamp, marketInputs } from '../mdp/marketInputs.js';
+import { marketInputs } from '../mdp/marketInputs.js';
 import type { AssetData, ReplayData } from '../mdp/replayData.js';
 import { ReplayBroker } from '../mdp/replayBroker.js';
-import { makeReward, type RewardFunction, type RewardName, type RewardParams } from '../mdp/rewards.js';
+import { makeReward, type RewardFunction, type RewardName } from '../mdp/rewards.js';
 import { sharedSyntheticMarket } from '../mdp/syntheticMarket.js';
 import { Box } from '../spaces/box.js';
 import { Discrete } from '../spaces/discrete.js';
-import { ReplayEnv } from './replayEnv.js';
+import { ReplayEnv, type ReplayEnvOptions } from './replayEnv.js';
 import { positiveInt } from './tradingEnv.js';
 
 /** Options of `RiskEnv` (every field has a default). */
-export interface RiskEnvConfig {
+export interface RiskEnvConfig extends ReplayEnvOptions {
   /** The asset (bars + point-in-time factors); default: a synthetic market. */
   data?: AssetData;
   /**
@@ -23,19 +23,10 @@ export interface RiskEnvConfig {
   book?: Float64Array;
   /** Hedge ratios the agent chooses from (0 = keep the whole book, 1 = fully hedged); default [0, .25, .5, .75, 1]. */
   hedgeRatios?: readonly number[];
-  factors?: readonly string[];
-  /** How factor frames are stamped (default 'bar'; 'asOf' for factor-engine grids). */
-  factorStamp?: FactorStamp;
-  /** Factor rows per observation (default 16). */
-  history?: number;
   /** Default 'drawdownPenalized'. */
   reward?: RewardName | RewardFunction;
-  rewardParams?: RewardParams;
-  episodeLength?: number;
-  initialCash?: number;
   /** Default: costs on, shorts allowed (the book may be short), gross leverage 1. */
   execution?: ExecutionConfigInput;
-  stopOutFraction?: number;
 }
 
 const ACCOUNT_FEATURES = 6;

@@ -2,15 +2,15 @@ import { EnvConfigError, EnvDataError } from '../../errors/env.js';
 import type { ExecutionConfigInput } from '../../execution/index.js';
 import type { EnvMetadata } from '../core.js';
 import type { FactorPanel } from '../mdp/factorPanel.js';
-import { type FactorStamp, marketInputs } from '../mdp/marketInputs.js';
+import { marketInputs } from '../mdp/marketInputs.js';
 import type { AssetData, ReplayData } from '../mdp/replayData.js';
 import { ReplayBroker } from '../mdp/replayBroker.js';
-import { makeReward, type RewardFunction, type RewardName, type RewardParams } from '../mdp/rewards.js';
+import { makeReward, type RewardFunction, type RewardName } from '../mdp/rewards.js';
 import { type SimulatedMarketOptions, simulatedMarket } from '../mdp/simulatedMarket.js';
 import { sharedSyntheticMarket } from '../mdp/syntheticMarket.js';
 import { Box } from '../spaces/box.js';
 import { MultiDiscrete } from '../spaces/multiDiscrete.js';
-import { ReplayEnv } from './replayEnv.js';
+import { ReplayEnv, type ReplayEnvOptions } from './replayEnv.js';
 
 /** Action side of the seed's MDP. */
 export const SIDE_BUY = 0;
@@ -18,7 +18,7 @@ export const SIDE_SELL = 1;
 export const SIDE_HOLD = 2;
 
 /** Options of `TradingEnv` (every field has a default). */
-export interface TradingEnvConfig {
+export interface TradingEnvConfig extends ReplayEnvOptions {
   /** The asset's bars and point-in-time factor frame (default: a seeded synthetic market, 4096 hourly bars). */
   data?: AssetData;
   /**
@@ -26,29 +26,16 @@ export interface TradingEnvConfig {
    * exchange's 1-minute bars (see `simulatedMarket`). Exclusive with `data`.
    */
   simulator?: SimulatedMarketOptions;
-  /** Factor columns to observe (default: all of the factor frame's columns). */
-  factors?: readonly string[];
-  /** How factor frames are stamped (default 'bar'; 'asOf' for factor-engine grids). */
-  factorStamp?: FactorStamp;
-  /** Factor rows per observation (default 16). */
-  history?: number;
   /** Position sizes as fractions of equity (default [0.25, 0.5, 1]). */
   sizeBuckets?: readonly number[];
   /** Holding horizons in bars; the position is closed when the horizon expires (default [1, 4, 16]). */
   horizons?: readonly number[];
   /** Reward: a built-in name or a custom function (default 'logReturn'). */
   reward?: RewardName | RewardFunction;
-  rewardParams?: RewardParams;
-  /** Steps per episode before truncation (default 256). */
-  episodeLength?: number;
-  /** Starting cash in quote currency (default 10,000). */
-  initialCash?: number;
   /** Execution model settings (default: costs on, shorts allowed, gross leverage 1). */
   execution?: ExecutionConfigInput;
   /** Persistent fraction of each fill's impact (default 0). */
   permanentImpact?: number;
-  /** Liquidation: the episode terminates when equity falls to this fraction of initial cash (default 0.5). */
-  stopOutFraction?: number;
 }
 
 const ACCOUNT_FEATURES = 4;
