@@ -161,7 +161,8 @@ export class Liquidator implements PopulationAgent {
     const sym = market.spec.symbol;
     lending.touch(view.nowMs, px);
     for (let i = 0; i < lending.nBorrowers; i++) {
-      if (lending.health(i, px) >= 1) continue;
+      // Cheap screen on the cached liquidation price (0.1% margin for interest accrued within the hour).
+      if (px > lending.liquidationPrice(i) * 1.001 || lending.health(i, px) >= 1) continue;
       const me = `0xliq${this.id.toString(16)}`;
       const res = lending.liquidate(me, i);
       if (!res || !(res.seized > 0)) continue;

@@ -35,6 +35,7 @@ describe('LendingDesk (exact LendingMarket)', () => {
     const d = l.rebalanceDebt(0, 30_000);
     expect(d).toBeCloseTo(24_000 * 0.999, 2);
     expect(l.health(0, 3000)).toBeCloseTo((30_000 * 0.825) / d, 9);
+    expect(l.liquidationPrice(0)).toBeCloseTo(d / (10 * 0.825), 6);
     expect(l.liquidate('0xliq', 0)).toBeUndefined();
     l.touch(T0 + 60_000, 2500);
     expect(l.health(0, 2500)).toBeLessThan(1);

@@ -43,6 +43,8 @@ export class LendingDesk {
   badDebtUsdDay = 0;
   private nowSec: number;
   private readonly borrowers: string[];
+  /** Cached liquidation price of each borrower (debt / (collateral * threshold); 0 without debt). */
+  private readonly liqPx: Float64Array;
 
   /**
    * Seeds $`suppliedUsd` of USDT supply and $`borrowedUsd` of background borrows (backed by 3x collateral).
@@ -94,6 +96,7 @@ export class LendingDesk {
       this.nowSec,
     );
     this.borrowers = Array.from({ length: nBorrowers }, (_, i) => `0xbor${i.toString(16)}`);
+    this.liqPx = new Float64Array(nBorrowers);
     this.deposit(LENDERS, STABLE, toRaw(suppliedUsd, STABLE_DEC));
     this.deposit(BACKGROUND, asset, toRaw((3 * borrowedUsd) / price, ASSET_DEC));
     this.market.borrow(BACKGROUND, STABLE, toRaw(borrowedUsd, STABLE_DEC), this.nowSec);
@@ -153,6 +156,21 @@ export class LendingDesk {
       : Number.POSITIVE_INFINITY;
   }
 
+  /**
+   * Cached liquidation price of borrower `i`, USD per asset (0 without debt), refreshed on each of its actions and
+   * at every `accrueTo`: a cheap screen before the exact {@link LendingDesk.health} check.
+   */
+  liquidationPrice(i: number): number {
+    return this.liqPx[i];
+  }
+
+  private refresh(i: number): void {
+    const d = this.debtOf(i);
+    const c = this.collateralOf(i);
+    this.liqPx[i] =
+      d > 0 ? (c > 0 ? d / (c * LENDING_PARAMS.liquidationThreshold) : Number.POSITIVE_INFINITY) : 0;
+  }
+
   /** Updates the oracle price (USD per asset) and the desk's clock (ms since the epoch). */
   touch(tsMs: number, price: number): void {
     this.nowSec = Math.max(this.nowSec, Math.floor(tsMs / 1000));
@@ -163,6 +181,7 @@ export class LendingDesk {
   accrueTo(tsMs: number): void {
     this.nowSec = Math.max(this.nowSec, Math.floor(tsMs / 1000));
     this.market.accrueAll(this.nowSec);
+    for (let i = 0; i < this.borrowers.length; i++) this.refresh(i);
   }
 
   /**
@@ -203,6 +222,7 @@ export class LendingDesk {
   addCollateral(i: number, units: number): void {
     const raw = toRaw(units, ASSET_DEC);
     if (raw > 0n) this.deposit(this.borrowers[i], this.asset, raw);
+    this.refresh(i);
   }
 
   /**
@@ -219,12 +239,15 @@ export class LendingDesk {
       const raw = toRaw(d, STABLE_DEC);
       if (raw <= 0n) return 0;
       this.market.borrow(who, STABLE, raw, this.nowSec);
+      this.refresh(i);
       return Number(raw) / STABLE_SCALE;
     }
     const raw = toRaw(debt - targetUsd, STABLE_DEC);
     if (raw <= 0n) return 0;
     this.ledger.mint(STABLE, who, raw);
-    return -Number(this.market.repay(who, who, STABLE, raw, this.nowSec)) / STABLE_SCALE;
+    const repaid = this.market.repay(who, who, STABLE, raw, this.nowSec);
+    this.refresh(i);
+    return -Number(repaid) / STABLE_SCALE;
   }
 
   /**
@@ -246,6 +269,7 @@ export class LendingDesk {
     const r = this.market.liquidate(liquidator, who, STABLE, this.asset, maxRepay, this.nowSec);
     const shares = this.market.sharesOf(liquidator, this.asset);
     const got = shares > 0n ? this.market.withdraw(liquidator, this.asset, shares, this.nowSec) : 0n;
+    this.refresh(i);
     const repaidUsd = Number(r.repaid) / STABLE_SCALE;
     const badDebtUsd = Number(r.badDebt) / 1e18;
     this.liquidationsUsdHour += repaidUsd;
