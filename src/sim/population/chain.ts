@@ -1,22 +1,7 @@
 import type { Rng } from '../../math/rng.js';
+import { nextBaseFee } from '../chain/eip1559.js';
 import type { RecordSink } from './recordSink.js';
 import { SIM_SOURCE } from './venue.js';
-
-/** EIP-1559 parameters (Buterin et al., 2019, EIP-1559): elasticity 2, max change 1/8 per block. */
-export const EIP1559 = { elasticity: 2, maxChangeDenominator: 8 } as const;
-
-/**
- * EIP-1559 base-fee update: next = base * (1 + (gasUsed - target) / target / 8), computed in integers
- * exactly as the EIP's reference code (a rise is at least 1 wei).
- */
-export function nextBaseFee(baseFee: bigint, gasUsed: bigint, gasTarget: bigint): bigint {
-  if (gasUsed === gasTarget) return baseFee;
-  if (gasUsed > gasTarget) {
-    const delta = (baseFee * (gasUsed - gasTarget)) / gasTarget / 8n;
-    return baseFee + (delta > 1n ? delta : 1n);
-  }
-  return baseFee - (baseFee * (gasTarget - gasUsed)) / gasTarget / 8n;
-}
 
 /**
  * One chain's activity: blocks at a fixed (or exponential, for proof of work) interval with EIP-1559 fees
@@ -115,7 +100,7 @@ export class ChainState {
             : {}),
         });
       }
-      if (this.eip1559) this.baseFee = nextBaseFee(this.baseFee, BigInt(gasUsed), this.gasTarget);
+      if (this.eip1559) this.baseFee = nextBaseFee(this.baseFee, BigInt(gasUsed), this.gasLimit);
       this.nextBlockMs += this.eip1559
         ? this.blockMs
         : Math.max(1000, Math.round(this.rng.exponential(1 / this.blockMs)));

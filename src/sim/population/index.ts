@@ -1,7 +1,7 @@
 export { AGENT_GROUPS, type AgentContext, type AgentGroup, type PopulationAgent } from './agent.js';
 export { type AssetSpec, AssetMarket, type WorldView } from './assetMarket.js';
 export { BridgeDesk } from './bridgeDesk.js';
-export { ChainState, nextBaseFee } from './chain.js';
+export { ChainState } from './chain.js';
 export { type DexPool, V2Dex, V3Dex } from './dex.js';
 export { LENDING_PARAMS, LendingDesk } from './lending.js';
 export { BUY, LimitBook, SELL } from './limitBook.js';
