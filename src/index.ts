@@ -456,6 +456,7 @@ export {
   REWARD_NAMES,
   RecordEpisodeStatistics,
   ReplayBroker,
+  ReplayEnv,
   RiskEnv,
   RunningMeanStd,
   SIDE_BUY,
@@ -514,6 +515,7 @@ export type {
   PortfolioObservation,
   ReplayBrokerOptions,
   ReplayData,
+  ReplayEnvOptions,
   ResetArgs,
   RewardFunction,
   RewardName,
@@ -772,13 +774,21 @@ export type {
   VarRow,
   VarTableOptions,
 } from './risk/index.js';
-export { MAIN_JOB_STAGES, MAIN_JOB_STRATEGIES, resultsToJson, runMainJob } from './pipeline/index.js';
+export {
+  MAIN_JOB_SOURCES,
+  MAIN_JOB_STAGES,
+  MAIN_JOB_STRATEGIES,
+  resultsToJson,
+  runMainJob,
+} from './pipeline/index.js';
 export type {
   FactorCoverageRow,
   MainJobOptions,
   MainJobOutput,
   MainJobProgress,
   MainJobResults,
+  MainJobSource,
+  MainJobSourceInfo,
   MainJobStage,
   MainJobStrategy,
   StrategyResult,
