@@ -1,3 +1,4 @@
+import { DEFAULT_INTEREST_RATE, fundingRate } from '../derivatives/funding.js';
 /**
  * A USDT-margined perpetual on `binance`: mark = index x (1 + premium), where the premium moves with
  * leveraged traders' net demand and decays under funding arbitrage. Funding every 8 hours follows Binance's
@@ -73,9 +74,8 @@ export class PerpMarket {
   /** Funding rate for the interval just ended (decimal per 8h), and resets the premium average. */
   settleFunding(): number {
     const p = this.premiumN ? this.premiumSum / this.premiumN : this.premium;
-    const interest = 0.0001;
-    const f = p + Math.min(0.0005, Math.max(-0.0005, interest - p));
-    this.lastFunding = Math.min(0.0075, Math.max(-0.0075, f));
+    // Issue 3's exact Binance rule: F = P + clamp(I - P, +-0.05%), capped at +-0.75%.
+    this.lastFunding = fundingRate(p, DEFAULT_INTEREST_RATE, 0.0075);
     this.premiumSum = 0;
     this.premiumN = 0;
     return this.lastFunding;
