@@ -1,13 +1,16 @@
-// Public API of the pipeline domain: the main job (sample -> store -> factors -> walk-forward backtests ->
+// Public API of the pipeline domain: the main job (simulated world or sample -> store -> factors -> walk-forward backtests ->
 // risk report -> results.json).
 export {
   type FactorCoverageRow,
+  MAIN_JOB_SOURCES,
   MAIN_JOB_STAGES,
   MAIN_JOB_STRATEGIES,
   type MainJobOptions,
   type MainJobOutput,
   type MainJobProgress,
   type MainJobResults,
+  type MainJobSource,
+  type MainJobSourceInfo,
   type MainJobStage,
   type MainJobStrategy,
   resultsToJson,

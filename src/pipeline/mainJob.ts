@@ -17,12 +17,21 @@ import { HOUR_MS } from '../factors/spec.js';
 import { StoreProvider } from '../factors/storeProvider.js';
 import { computeFactorTable } from '../factors/table.js';
 import { type RiskReport, riskReport } from '../risk/riskReport.js';
+import { SIM_SOURCE } from '../sim/index.js';
+import { loadScenario, MARKET_REGIMES, StoreSink, World } from '../sim/world/index.js';
 
 /** Stages of the main job, in order. */
-export const MAIN_JOB_STAGES = ['sample', 'factors', 'backtest', 'risk', 'write'] as const;
+export const MAIN_JOB_STAGES = ['data', 'factors', 'backtest', 'risk', 'write'] as const;
 export type MainJobStage = (typeof MAIN_JOB_STAGES)[number];
 
-/** A progress event: `done` of `total` units of `stage` (units: kinds, factor x symbol pairs, strategies). */
+/**
+ * Where the main job's data comes from: `sim` runs the simulated default crypto world (agents, macro, news,
+ * hidden regimes; every record kind) into the store; `sample` generates the small seeded GARCH-style sample.
+ */
+export const MAIN_JOB_SOURCES = ['sim', 'sample'] as const;
+export type MainJobSource = (typeof MAIN_JOB_SOURCES)[number];
+
+/** A progress event: `done` of `total` units of `stage` (units: simulated days or kinds, factor x symbol pairs, strategies). */
 export interface MainJobProgress {
   stage: MainJobStage;
   done: number;
@@ -51,17 +60,28 @@ export const MAIN_JOB_STRATEGIES: readonly MainJobStrategy[] = [
 
 /** Options of {@link runMainJob}. */
 export interface MainJobOptions {
-  /** Open store the sample goes into and the factor table is written to (the caller closes it). */
+  /** Open store the data goes into and the factor table is written to (the caller closes it). */
   store: Store;
+  /** Data source (default `sim`: the simulated default world; `sample`: the seeded GARCH-style sample). */
+  source?: MainJobSource;
+  /** `sim`: built-in scenario name or YAML/JSON file (default `default`). */
+  scenario?: string;
+  /** `sim`: simulated days (default 30 = 720 hourly bars). */
+  days?: number;
+  /** `sim`: also write individual trade prints (default false: the hourly pipeline does not need them). */
+  simTrades?: boolean;
   /** Run folder: `results.json` (and `run.json` through `writeRunInfo`) are written here. */
   outDir: string;
-  /** Master seed of the sample and of the risk simulations (default 42). */
+  /** Master seed of the sample or world and of the risk simulations (default 42). */
   seed?: number;
-  /** Hours of sample bars per asset (default 2160 = 90 days). */
+  /** `sample`: hours of bars per asset (default 2160 = 90 days). */
   hours?: number;
-  /** First bar open time, UTC ms (default 2024-01-01T00:00Z). */
+  /** `sample`: first bar open time, UTC ms (default 2024-01-01T00:00Z; the world starts at its scenario's start). */
   start?: number;
-  /** Walk-forward windows in 1 h bars (default train 720 = 30 days, test 240 = 10 days, purge 1). */
+  /**
+   * Walk-forward windows in 1 h bars (default `sample`: train 720 = 30 days, test 240 = 10 days; `sim`: train
+   * 168 = 7 days, test 72 = 3 days; purge 1).
+   */
   trainBars?: number;
   testBars?: number;
   /** Monte Carlo draws per VaR cell (default 5000). */
@@ -120,10 +140,30 @@ export type StrategyRisk = Omit<RiskReport, 'charts'> & {
   charts: { ts: number[]; returns: number[]; var99: number[] };
 };
 
+/** What the data came from: the simulated world's scenario and ground truth, or the built-in sample. */
+export interface MainJobSourceInfo {
+  kind: MainJobSource;
+  /** `sim`: scenario name, simulated days, agent count. */
+  scenario?: string;
+  description?: string;
+  days?: number;
+  agents?: number;
+  /** `sim`: whether individual trade prints were written. */
+  trades?: boolean;
+  /** `sim`: hours the hidden regime chain spent in each regime (ground truth). */
+  regimeHours?: Record<string, number>;
+  /** `sim`: labelled news items and social posts the world emitted (ground truth). */
+  newsEvents?: number;
+  /** `sim`: latent fundamental price (USDT) of each asset at the first and last hour (ground truth). */
+  fundamentals?: Record<string, { first: number; last: number }>;
+}
+
 /** Everything the main job computed: deterministic for a seed (no timings, no paths). */
 export interface MainJobResults {
-  schema: 'cwm.mainJob/1';
+  schema: 'cwm.mainJob/2';
   seed: number;
+  /** Data source of the run (`sample` below describes the bars whichever the source). */
+  source: MainJobSourceInfo;
   sample: {
     source: string;
     venue: string;
@@ -203,9 +243,11 @@ function equityOf(r: Float64Array): { equity: number[]; drawdown: number[] } {
 }
 
 /**
- * The main job on the built-in default, end to end: the seeded sample (3 assets, hourly bars, funding,
- * on-chain, DeFi, macro, sentiment, news) into the store -> every factor computable from it on the sample's
- * 1 h grid, point in time, written to the store's factor table -> the built-in strategies walk-forward
+ * The main job on the built-in default, end to end: the data into the store (by default the simulated default
+ * crypto world of `src/sim/world` for `days` days: BTC/ETH/SOL on two CEXs, perps, options, a DEX, lending,
+ * on-chain, macro, sentiment and news, with trade prints left out; with `source: 'sample'` the seeded
+ * GARCH-style sample) -> every factor computable from it on the 1 h grid (venue `binance` for the world,
+ * `cwm` for the sample), point in time, written to the store's factor table -> the built-in strategies walk-forward
  * (parameters chosen in sample, traded out of sample through the execution model with fees, spread and
  * impact) -> a risk report of each strategy's out-of-sample returns (VaR/ES table, rolling-VaR backtests
  * with Kupiec and Christoffersen tests, drawdown, GARCH(1,1), HMM regimes) -> `results.json` in `outDir`.
@@ -213,7 +255,8 @@ function equityOf(r: Float64Array): { equity: number[]; drawdown: number[] } {
  * Deterministic: the same options give a byte-identical `results.json`.
  *
  * @throws {PipelineConfigError} when the sample is too short for the walk-forward windows and the risk report
- *   (at least 250 out-of-sample bars).
+ *   (at least 250 out-of-sample bars), or a simulated run leaves fewer than 24 out-of-sample bars (between
+ *   24 and 249 the risk report is skipped with the reason in `riskSkipped`).
  * @example
  * const store = await Store.open(':memory:');
  * const { results } = await runMainJob({ store, outDir: 'runs/x', seed: 7 });
@@ -222,21 +265,35 @@ export async function runMainJob(opts: MainJobOptions): Promise<MainJobOutput> {
   const seed = opts.seed ?? 42;
   if (!Number.isInteger(seed) || seed < 0)
     throw new PipelineConfigError('seed', `must be a non-negative integer, got ${seed}`);
-  const hours = positiveInt('hours', opts.hours ?? 24 * 90);
-  const start = opts.start ?? Date.UTC(2024, 0, 1);
+  const sourceKind = opts.source ?? 'sim';
+  if (!MAIN_JOB_SOURCES.includes(sourceKind))
+    throw new PipelineConfigError(
+      'source',
+      `must be one of ${MAIN_JOB_SOURCES.join(', ')}, got "${sourceKind}"`,
+    );
+  const isSim = sourceKind === 'sim';
+  const days = positiveInt('days', opts.days ?? 30);
+  const scenario = isSim ? loadScenario(opts.scenario ?? 'default') : undefined;
+  const hours = isSim ? days * 24 : positiveInt('hours', opts.hours ?? 24 * 90);
+  const start = scenario ? Date.parse(`${scenario.start}T00:00:00Z`) : (opts.start ?? Date.UTC(2024, 0, 1));
   if (!Number.isFinite(start) || start % HOUR_MS !== 0)
     throw new PipelineConfigError('start', 'must be a whole hour in UTC ms');
-  const trainBars = positiveInt('trainBars', opts.trainBars ?? 720);
-  const testBars = positiveInt('testBars', opts.testBars ?? 240);
+  const trainBars = positiveInt('trainBars', opts.trainBars ?? (isSim ? 168 : 720));
+  const testBars = positiveInt('testBars', opts.testBars ?? (isSim ? 72 : 240));
   const purgeBars = 1;
   const oos = hours - trainBars - purgeBars;
-  if (oos < 250)
+  if (oos < 250 && !isSim)
     throw new PipelineConfigError(
       'hours',
       `${hours} hours leave ${oos} out-of-sample bars after a ${trainBars}-bar training window; the risk report needs 250`,
     );
+  if (oos < 24)
+    throw new PipelineConfigError(
+      'days',
+      `${days} simulated days (${hours} h) leave ${oos} out-of-sample bars after a ${trainBars}-bar training window; the walk-forward needs 24 (the risk report 250)`,
+    );
   const progress = opts.onProgress ?? (() => undefined);
-  const timingsMs = { sample: 0, factors: 0, backtest: 0, risk: 0, write: 0 } as Record<MainJobStage, number>;
+  const timingsMs = { data: 0, factors: 0, backtest: 0, risk: 0, write: 0 } as Record<MainJobStage, number>;
   let t0 = performance.now();
   const lap = (stage: MainJobStage) => {
     const t = performance.now();
@@ -244,15 +301,56 @@ export async function runMainJob(opts: MainJobOptions): Promise<MainJobOutput> {
     t0 = t;
   };
   const { store } = opts;
-  const symbols = SAMPLE_ASSETS.map((a) => `${a.base}/USDT`);
-  const venue = 'cwm';
   const end = start + (hours - 1) * HOUR_MS;
 
-  // ---- 1. sample -> store --------------------------------------------------------------------------------
-  progress({ stage: 'sample', done: 0, total: 1, detail: 'generating the built-in sample' });
-  const inserted = await ingestSample(store, { seed, hours, start });
-  progress({ stage: 'sample', done: 1, total: 1 });
-  lap('sample');
+  // ---- 1. data -> store: the simulated world or the sample -------------------------------------------------
+  let symbols: string[];
+  let venue: string;
+  let dataSource: string;
+  let inserted: Array<{ kind: string; received: number }>;
+  let source: MainJobSourceInfo;
+  if (scenario) {
+    const sc = opts.simTrades ? scenario : { ...scenario, record: { ...scenario.record, trades: false } };
+    symbols = sc.assets.map((a) => `${a.symbol}/USDT`);
+    venue = 'binance';
+    dataSource = SIM_SOURCE;
+    progress({ stage: 'data', done: 0, total: days, detail: `simulating "${sc.name}"` });
+    const sink = await StoreSink.open(store);
+    const world = new World(sc, seed, sink);
+    try {
+      world.runDays(days, (d) => progress({ stage: 'data', done: d, total: days, detail: `day ${d}` }));
+    } catch (err) {
+      await sink.abort();
+      throw err;
+    }
+    inserted = (await sink.commit()).filter((r) => r.received > 0);
+    const truth = world.groundTruth();
+    const regimeHours: Record<string, number> = Object.fromEntries(MARKET_REGIMES.map((m) => [m, 0]));
+    for (const r of truth.regimes) regimeHours[r] += 1;
+    const fundamentals: Record<string, { first: number; last: number }> = {};
+    for (const [k, v] of Object.entries(truth.fundamentals))
+      if (v.length) fundamentals[k] = { first: v[0], last: v[v.length - 1] };
+    source = {
+      kind: 'sim',
+      scenario: sc.name,
+      description: sc.description,
+      days,
+      agents: world.agentCount,
+      trades: sc.record.trades,
+      regimeHours,
+      newsEvents: truth.news.length,
+      fundamentals,
+    };
+  } else {
+    symbols = SAMPLE_ASSETS.map((a) => `${a.base}/USDT`);
+    venue = 'cwm';
+    dataSource = SAMPLE_SOURCE;
+    progress({ stage: 'data', done: 0, total: 1, detail: 'generating the built-in sample' });
+    inserted = await ingestSample(store, { seed, hours, start });
+    progress({ stage: 'data', done: 1, total: 1 });
+    source = { kind: 'sample' };
+  }
+  lap('data');
 
   // ---- 2. factors on the 1 h grid ------------------------------------------------------------------------
   const provider = new StoreProvider(store);
@@ -299,7 +397,7 @@ export async function runMainJob(opts: MainJobOptions): Promise<MainJobOutput> {
       symbol: s,
       interval: '1h',
       venue,
-      source: SAMPLE_SOURCE,
+      source: dataSource,
       from: start,
       to: end + HOUR_MS, // exclusive
     });
@@ -347,9 +445,17 @@ export async function runMainJob(opts: MainJobOptions): Promise<MainJobOutput> {
       barMs: HOUR_MS,
       seed,
       draws: opts.riskDraws ?? 5000,
-      // The 2020-2022 crisis windows do not overlap a synthetic sample; the worst windows are still replayed.
+      // The 2020-2022 crisis windows do not overlap synthetic data; the worst windows are still replayed.
       crises: [],
     };
+    if (x.r.length < 250) {
+      // a short simulated run still factors and backtests; the risk models need 250 returns
+      riskSkipped.push({
+        strategy: x.strategy,
+        reason: `${x.r.length} out-of-sample returns; the risk report needs 250 (simulate more days)`,
+      });
+      return;
+    }
     const notes: string[] = [];
     let rep: RiskReport | undefined;
     try {
@@ -383,10 +489,11 @@ export async function runMainJob(opts: MainJobOptions): Promise<MainJobOutput> {
   // ---- 5. results -------------------------------------------------------------------------------------------
   progress({ stage: 'write', done: 0, total: 1 });
   const results: MainJobResults = {
-    schema: 'cwm.mainJob/1',
+    schema: 'cwm.mainJob/2',
     seed,
+    source,
     sample: {
-      source: SAMPLE_SOURCE,
+      source: dataSource,
       venue,
       symbols,
       interval: '1h',
@@ -423,8 +530,9 @@ export async function runMainJob(opts: MainJobOptions): Promise<MainJobOutput> {
       skipped: [
         {
           strategy: 'funding-carry',
-          reason:
-            'the sample has perp funding but no perp prices; the short perp leg cannot be marked without inventing one',
+          reason: isSim
+            ? 'the main job backtests the spot panel of one venue; the perp leg is not part of it'
+            : 'the sample has perp funding but no perp prices; the short perp leg cannot be marked without inventing one',
         },
       ],
       strategies,
@@ -438,7 +546,14 @@ export async function runMainJob(opts: MainJobOptions): Promise<MainJobOutput> {
   const runInfoPath = opts.writeRunInfo
     ? opts.writeRunInfo(
         opts.outDir,
-        opts.config ?? { seed, hours, start: iso(start), trainBars, testBars },
+        opts.config ?? {
+          seed,
+          source: sourceKind,
+          ...(isSim ? { scenario: source.scenario, days } : { hours }),
+          start: iso(start),
+          trainBars,
+          testBars,
+        },
         seed,
       )
     : null;

@@ -24,6 +24,7 @@ describe('HTML report of a main-job run', () => {
         store,
         outDir: dir,
         seed: 3,
+        source: 'sample',
         hours: 360,
         trainBars: 96,
         testBars: 96,
@@ -54,6 +55,33 @@ describe('HTML report of a main-job run', () => {
     expect(html).toContain('abc123def456');
     expect(html).toContain('9.9.9');
     expect(html).toContain(`${results.factors.computed} of ${results.factors.total} computable`);
+  });
+
+  it('names the data source; a simulated world run shows its scenario and ground truth', () => {
+    expect(html).toContain('Built-in sample (seed 3)');
+    expect(html).not.toContain('ground truth');
+    const sim = renderReport(
+      {
+        ...results,
+        source: {
+          kind: 'sim',
+          scenario: 'default',
+          description: 'BTC, ETH, SOL',
+          days: 15,
+          agents: 2100,
+          trades: false,
+          regimeHours: { calm_bull: 120, volatile_bear: 0, crash: 0, sideways: 240 },
+          newsEvents: 17,
+          fundamentals: { BTC: { first: 40_000, last: 42_000 } },
+        },
+      },
+      null,
+    );
+    expect(sim).toContain('Simulated world &quot;default&quot; (seed 3, 15 days, 2100 agents)');
+    expect(sim).toContain('Simulated world: ground truth');
+    expect(sim).toMatch(/<td class="k">sideways<\/td><td class="n">240<\/td><td class="n">66\.7%<\/td>/);
+    expect(sim).toContain('<td class="n">5.0%</td>'); // BTC fundamental 40000 -> 42000
+    expect(sim).toContain('Trade prints were not written');
   });
 
   it('is self-contained: no script, no external resource', () => {
@@ -101,6 +129,12 @@ describe('HTML report of a main-job run', () => {
       expect(() => readRunFolder(bad)).toThrow(/not a main-job result/);
       writeFileSync(join(bad, 'results.json'), '{oops');
       expect(() => readRunFolder(bad)).toThrow(/results\.json is not valid JSON/);
+      // a schema-1 folder (before the simulated world was the default) reads back as a sample run
+      const { source: _s, ...old } = results;
+      writeFileSync(join(bad, 'results.json'), JSON.stringify({ ...old, schema: 'cwm.mainJob/1' }));
+      const back = readRunFolder(bad).results;
+      expect(back.schema).toBe('cwm.mainJob/2');
+      expect(back.source).toEqual({ kind: 'sample' });
     } finally {
       rmSync(bad, { recursive: true, force: true });
     }

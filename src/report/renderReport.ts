@@ -64,11 +64,19 @@ function mostChosen(s: StrategyResult): string {
 
 const colorOf = (k: number) => PALETTE[k % PALETTE.length];
 
+/** One line naming the data source: the simulated world's scenario and seed, or the built-in sample. */
+export function sourceLabel(r: MainJobResults): string {
+  const s = r.source;
+  if (s?.kind === 'sim')
+    return `Simulated world "${s.scenario ?? 'default'}" (seed ${r.seed}, ${s.days ?? '?'} days, ${s.agents ?? '?'} agents)`;
+  return `Built-in sample (seed ${r.seed})`;
+}
+
 function summarySection(r: MainJobResults): string {
   const best = [...r.backtest.strategies].sort((a, b) => b.withCosts.sharpe - a.withCosts.sharpe)[0];
   const cards = [
     [
-      'Sample',
+      r.source?.kind === 'sim' ? 'Simulated world' : 'Sample',
       `${r.sample.symbols.length} assets, ${r.sample.hours} h`,
       `${r.sample.from.slice(0, 10)} .. ${r.sample.to.slice(0, 10)}`,
     ],
@@ -90,14 +98,39 @@ function summarySection(r: MainJobResults): string {
         `<div class="card"><div class="cl">${esc(t)}</div><div class="cv">${esc(v)}</div><div class="cs">${s}</div></div>`,
     )
     .join('')}</div>
-<p>The main job on the built-in seeded sample: data into the DuckDB store, every factor computable from it on the
+<p>The main job on ${
+    r.source?.kind === 'sim'
+      ? `the simulated default crypto world (scenario <code>${esc(r.source.scenario ?? 'default')}</code>: agents trading on two CEXs, perps, a DEX and lending, driven by macro, news and hidden regimes)`
+      : 'the built-in seeded sample'
+  }: data into the DuckDB store, every factor computable from it on the
 1&nbsp;h grid (point in time), the built-in strategies walk-forward with fees, spread and impact, and a risk
-report of each strategy's out-of-sample returns. The sample is synthetic (generated from seed ${r.seed});
+report of each strategy's out-of-sample returns. The data are synthetic (generated from seed ${r.seed});
 figures describe the method, not any real market.</p>`;
 }
 
+function groundTruthPart(r: MainJobResults): string {
+  const s = r.source;
+  if (s?.kind !== 'sim') return '';
+  const hours = Object.values(s.regimeHours ?? {}).reduce((a, b) => a + b, 0);
+  const regimes = Object.entries(s.regimeHours ?? {}).map(([k, n]) => [
+    esc(k),
+    String(n),
+    hours ? `${((100 * n) / hours).toFixed(1)}%` : 'n/a',
+  ]);
+  const fund = Object.entries(s.fundamentals ?? {}).map(([k, f]) => [
+    esc(k),
+    num(f.first),
+    num(f.last),
+    `${((100 * (f.last - f.first)) / f.first).toFixed(1)}%`,
+  ]);
+  return `<h3>Simulated world: ground truth</h3>
+<p>Scenario <code>${esc(s.scenario ?? '')}</code>${s.description ? ` (${esc(s.description)})` : ''}, seed ${r.seed}, ${s.days} simulated days, ${s.agents} agents, ${s.newsEvents ?? 0} labelled news items and posts.${s.trades ? '' : ' Trade prints were not written (the hourly pipeline does not need them).'}</p>
+${table(['hidden regime', 'hours', 'share'], regimes)}
+${table(['asset', 'latent fundamental (first hour)', 'last hour', 'change'], fund)}`;
+}
+
 function dataSection(r: MainJobResults): string {
-  return `${table(
+  return `${groundTruthPart(r)}${table(
     ['kind', 'records'],
     r.sample.records.map((x) => [esc(x.kind), String(x.rows)]),
   )}<p class="muted">Source <code>${esc(r.sample.source)}</code>, venue <code>${esc(r.sample.venue)}</code>, bars ${esc(r.sample.interval)} for ${r.sample.symbols.map((s) => `<code>${esc(s)}</code>`).join(', ')}.</p>`;
@@ -487,7 +520,7 @@ export function renderReport(results: MainJobResults, run: RunProvenance | null 
 <style>${CSS}</style>
 </head>
 <body>
-<header><h1>cwm main job report</h1><p>Built-in sample, seed ${r.seed} &middot; ${esc(r.sample.from.slice(0, 10))} .. ${esc(r.sample.to.slice(0, 10))} &middot; commit ${esc((run?.commit ?? 'unknown').slice(0, 12))}</p></header>
+<header><h1>cwm main job report</h1><p>${esc(sourceLabel(r))} &middot; ${esc(r.sample.from.slice(0, 10))} .. ${esc(r.sample.to.slice(0, 10))} &middot; commit ${esc((run?.commit ?? 'unknown').slice(0, 12))}</p></header>
 <nav>${nav}</nav>
 <main>
 ${body}

@@ -28,11 +28,15 @@ export function readRunFolder(dir: string): { results: MainJobResults; run: RunP
       });
     }
   };
-  const results = parse(resultsPath) as MainJobResults;
-  if (results?.schema !== 'cwm.mainJob/1')
-    throw new RunFolderError(`${resultsPath} is not a main-job result (schema cwm.mainJob/1)`, {
-      details: `found schema ${JSON.stringify((results as { schema?: unknown } | null)?.schema ?? null)}`,
+  const raw = parse(resultsPath) as { schema?: unknown } | null;
+  if (raw?.schema !== 'cwm.mainJob/2' && raw?.schema !== 'cwm.mainJob/1')
+    throw new RunFolderError(`${resultsPath} is not a main-job result (schema cwm.mainJob/2)`, {
+      details: `found schema ${JSON.stringify(raw?.schema ?? null)}`,
     });
+  // schema 1 (before the simulated world was the default) ran on the sample and had no `source`
+  const results = (
+    raw.schema === 'cwm.mainJob/1' ? { ...raw, schema: 'cwm.mainJob/2', source: { kind: 'sample' } } : raw
+  ) as MainJobResults;
   // JSON has no NaN: unavailable numbers come back as null; charts and tables treat both as missing.
   const runPath = join(dir, 'run.json');
   const run = existsSync(runPath) ? (parse(runPath) as RunProvenance) : null;

@@ -18,6 +18,8 @@ describe('cwm start (main job) / cwm report', () => {
       join(dir, 's.duckdb'),
       '--json',
       'start',
+      '--world',
+      'sample',
       '--hours',
       '360',
       '--train',
@@ -73,6 +75,8 @@ describe('cwm start (main job) / cwm report', () => {
       '--db',
       join(dir, 'x.duckdb'),
       'start',
+      '--world',
+      'sample',
       '--hours',
       '48',
       '--out',
@@ -81,8 +85,42 @@ describe('cwm start (main job) / cwm report', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/hours.*out-of-sample bars/);
     expect((await runCli(['start', '--train', '0'])).code).toBe(2);
+    const w = await runCli(['start', '--world', 'mars']);
+    expect(w.code).toBe(2);
+    expect(w.stderr).toMatch(/--world must be one of sim, sample/);
+    expect((await runCli(['start', '--days', '0'])).code).toBe(2);
     const rep = await runCli(['report', join(dir, 'missing')]);
     expect(rep.code).toBe(1);
     expect(rep.stderr).toMatch(/results\.json not found/);
   });
+
+  it('runs on the simulated default world by default and says so in the summary and the report', async () => {
+    const out = join(dir, 'simrun');
+    const r = await runCli([
+      '--db',
+      join(dir, 'sim.duckdb'),
+      '--json',
+      'start',
+      '--days',
+      '3',
+      '--train',
+      '24',
+      '--test',
+      '24',
+      '--seed',
+      '3',
+      '--out',
+      out,
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const res = JSON.parse(r.stdout);
+    expect(res.source).toMatchObject({ kind: 'sim', scenario: 'default', days: 3, trades: false });
+    expect(res.factors.rows).toBe(3 * 72);
+    const info = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8'));
+    expect(info.config).toMatchObject({ world: 'sim', scenario: 'default', days: 3 });
+    const html = readFileSync(res.report, 'utf8');
+    expect(html).toContain('Simulated world &quot;default&quot; (seed 3, 3 days');
+    expect(html).toContain('Simulated world: ground truth');
+    expect(html).toContain('hidden regime');
+  }, 120_000);
 });

@@ -6,7 +6,13 @@ import { ingestSample } from '../../data/sample.js';
 import { isRecordKind } from '../../data/schemas/index.js';
 import { Store } from '../../data/store.js';
 import { UsageError } from '../../errors/base.js';
-import { type MainJobOutput, type MainJobStage, runMainJob } from '../../pipeline/mainJob.js';
+import {
+  MAIN_JOB_SOURCES,
+  type MainJobOutput,
+  type MainJobSource,
+  type MainJobStage,
+  runMainJob,
+} from '../../pipeline/mainJob.js';
 import { writeReport } from '../../report/runFolder.js';
 import { loadConfig } from '../config.js';
 import { emit, globalOptions, log, resolveDbPath } from '../context.js';
@@ -23,9 +29,17 @@ const f2 = (x: number | null): string => (typeof x === 'number' && Number.isFini
 export function formatMainJob(out: MainJobOutput, reportPath: string, seconds: number): string {
   const r = out.results;
   const lines = [
-    `cwm start (seed ${r.seed}): built-in sample ${r.sample.symbols.join(', ')} ${r.sample.interval}, ${r.sample.from.slice(0, 10)} .. ${r.sample.to.slice(0, 10)}`,
+    `cwm start (seed ${r.seed}): ${r.source.kind === 'sim' ? `simulated world "${r.source.scenario}" (${r.source.days} days, ${r.source.agents} agents, venue ${r.sample.venue})` : 'built-in sample'} ${r.sample.symbols.join(', ')} ${r.sample.interval}, ${r.sample.from.slice(0, 10)} .. ${r.sample.to.slice(0, 10)}`,
+    ...(r.source.kind === 'sim' && r.source.regimeHours
+      ? [
+          `ground truth: regimes (hours) ${Object.entries(r.source.regimeHours)
+            .map(([k, n]) => `${k} ${n}`)
+            .join(', ')}; ${r.source.newsEvents ?? 0} news items`,
+        ]
+      : []),
     `factors: ${r.factors.computed} of ${r.factors.total} computable, ${r.factors.tableRows} rows written to ${r.factors.table}`,
     `walk-forward backtests (${r.backtest.trainBars}/${r.backtest.testBars} bars, costs on):`,
+    ...r.riskSkipped.map((x) => `  (no risk report for ${x.strategy}: ${x.reason})`),
     ...r.backtest.strategies.map((s) => {
       const risk = r.risk.find((x) => x.strategy === s.strategy);
       const v = risk?.var.find((x) => x.method === 'historical' && x.level === 0.99 && x.horizon === '1h');
@@ -43,7 +57,8 @@ export function formatMainJob(out: MainJobOutput, reportPath: string, seconds: n
 
 /**
  * `cwm start`: the main job on the built-in default. Ingests any files the config lists, then runs
- * `runMainJob` (seeded sample -> store -> factors on the 1 h grid -> walk-forward backtests with costs -> risk
+ * `runMainJob` (by default the simulated default world for `--days` days, or with `--world sample` the seeded
+ * sample -> store -> factors on the 1 h grid -> walk-forward backtests with costs -> risk
  * report) and renders the self-contained HTML report. The run folder gets `run.json` (resolved config, seed,
  * version, commit), `results.json`, `datasets.json`, `timings.json` and `report.html`. With `--data-only`
  * (or `sample.enabled: false` in the config) it only ingests and prints the data summary.
@@ -52,19 +67,44 @@ export function registerStart(program: Command): void {
   program
     .command('start')
     .description(
-      'the main job: built-in sample -> store -> factors -> walk-forward backtests -> risk -> HTML report',
+      'the main job: simulated world (or sample) -> store -> factors -> walk-forward backtests -> risk -> HTML report',
     )
+    .option('--world <source>', `data source: ${MAIN_JOB_SOURCES.join(' | ')}`, 'sim')
+    .option('--days <n>', 'simulated days of the world (default 30)')
+    .option('--scenario <name|file>', 'world scenario (built-in name or YAML/JSON file)', 'default')
     .option('--seed <n>', 'master seed (default: config seed, 42)')
-    .option('--hours <n>', 'hours of sample bars per asset (default 2160 = 90 days)')
+    .option('--hours <n>', '--world sample: hours of sample bars per asset (default 2160 = 90 days)')
     .option('--out <dir>', 'run folder (default runs/start-seed<seed>)')
-    .option('--train <bars>', 'walk-forward training window in 1h bars (default 720)')
-    .option('--test <bars>', 'walk-forward test window in 1h bars (default 240)')
+    .option('--train <bars>', 'walk-forward training window in 1h bars (default sim 168, sample 720)')
+    .option('--test <bars>', 'walk-forward test window in 1h bars (default sim 72, sample 240)')
     .option('--data-only', 'only generate the sample, ingest configured files and print the data summary')
-    .addHelpText('after', '\nExample:\n  cwm start --seed 7 --out runs/demo\n  cwm report runs/demo')
+    .addHelpText(
+      'after',
+      '\nExample:\n  cwm start --seed 7 --out runs/demo\n  cwm start --world sample --hours 2160\n  cwm report runs/demo',
+    )
     .action(async function (
       this: Command,
-      o: { seed?: string; hours?: string; out?: string; train?: string; test?: string; dataOnly?: boolean },
+      o: {
+        seed?: string;
+        hours?: string;
+        out?: string;
+        train?: string;
+        test?: string;
+        dataOnly?: boolean;
+        world: string;
+        days?: string;
+        scenario: string;
+      },
     ) {
+      if (!(MAIN_JOB_SOURCES as readonly string[]).includes(o.world))
+        throw new UsageError(`--world must be one of ${MAIN_JOB_SOURCES.join(', ')}, got "${o.world}"`);
+      const world = o.world as MainJobSource;
+      let days: number | undefined;
+      if (o.days !== undefined) {
+        days = Number(o.days);
+        if (!Number.isInteger(days) || days <= 0)
+          throw new UsageError(`--days must be a positive integer, got "${o.days}"`);
+      }
       const g = globalOptions(this);
       const config = loadConfig(g.config);
       if (o.seed !== undefined) {
@@ -158,11 +198,21 @@ export function registerStart(program: Command): void {
           store,
           outDir,
           seed: config.seed,
+          source: world,
+          scenario: o.scenario,
+          days,
           hours: config.sample.hours,
           start: Date.parse(`${config.sample.start}T00:00:00Z`),
           trainBars,
           testBars,
-          config: { ...config, db, trainBars, testBars },
+          config: {
+            ...config,
+            db,
+            world,
+            ...(world === 'sim' ? { scenario: o.scenario, days: days ?? 30 } : {}),
+            trainBars,
+            testBars,
+          },
           writeRunInfo,
           onProgress: (e) => {
             if (e.stage !== stage) {
@@ -191,6 +241,7 @@ export function registerStart(program: Command): void {
             results: out.resultsPath,
             report: reportPath,
             seed: config.seed,
+            source: r.source,
             ingested: ingestedSummary,
             factors: { computed: r.factors.computed, total: r.factors.total, rows: r.factors.tableRows },
             strategies: r.backtest.strategies.map((s) => ({
