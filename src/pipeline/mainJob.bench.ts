@@ -7,7 +7,7 @@ import { runMainJob } from './mainJob.js';
 
 /**
  * `npm run bench -- main-job [--world sim|sample] [--days N] [--hours N] [--json]`: wall and process CPU time of
- * the main job into an in-memory store, per stage. Default: the simulated default world for 30 days (what
+ * the main job into an in-memory store, per stage. Default: the simulated default world for 45 days (what
  * `npm start` runs); `--world sample` the built-in sample (default 2160 h). Goal: about a minute.
  */
 export const benchmark: Benchmark = {
@@ -17,7 +17,7 @@ export const benchmark: Benchmark = {
   async run({ args, log }) {
     const source = args.world === 'sample' ? 'sample' : 'sim';
     const hours = Number(args.hours ?? 24 * 90);
-    const days = Number(args.days ?? 30);
+    const days = Number(args.days ?? 45);
     const dir = mkdtempSync(join(tmpdir(), 'cwm-bench-mainjob-'));
     const store = await Store.open(':memory:');
     try {

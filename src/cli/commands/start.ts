@@ -70,7 +70,7 @@ export function registerStart(program: Command): void {
       'the main job: simulated world (or sample) -> store -> factors -> walk-forward backtests -> risk -> HTML report',
     )
     .option('--world <source>', `data source: ${MAIN_JOB_SOURCES.join(' | ')}`, 'sim')
-    .option('--days <n>', 'simulated days of the world (default 30)')
+    .option('--days <n>', 'simulated days of the world (default 45)')
     .option('--scenario <name|file>', 'world scenario (built-in name or YAML/JSON file)', 'default')
     .option('--seed <n>', 'master seed (default: config seed, 42)')
     .option('--hours <n>', '--world sample: hours of sample bars per asset (default 2160 = 90 days)')
@@ -209,7 +209,7 @@ export function registerStart(program: Command): void {
             ...config,
             db,
             world,
-            ...(world === 'sim' ? { scenario: o.scenario, days: days ?? 30 } : {}),
+            ...(world === 'sim' ? { scenario: o.scenario, days: days ?? 45 } : {}),
             trainBars,
             testBars,
           },
