@@ -35,6 +35,9 @@ export class ChainState {
   /** Extra priority fees bid this block by MEV bundles (gwei). */
   pendingPriorityGwei = 0;
   private txSeq = 0;
+  /** Pending block the position counter belongs to, and the next position in it. */
+  private posBlock = -1;
+  private pos = 0;
 
   constructor(
     readonly chain: string,
@@ -105,6 +108,19 @@ export class ChainState {
         ? this.blockMs
         : Math.max(1000, Math.round(this.rng.exponential(1 / this.blockMs)));
     }
+  }
+
+  /**
+   * Position of the next transaction inside the pending block (`blockNumber + 1`), in submission order:
+   * 0 for the first transaction after a block is produced.
+   */
+  nextTxPosition(): number {
+    const b = this.blockNumber + 1;
+    if (b !== this.posBlock) {
+      this.posBlock = b;
+      this.pos = 0;
+    }
+    return this.pos++;
   }
 
   /** Records a notable transaction (whale transfer, swap, liquidation, MEV leg) and returns its hash. */

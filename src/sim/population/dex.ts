@@ -92,6 +92,8 @@ abstract class PoolBase {
       txHash: tx,
       swapIndex: '0',
       blockNumber: this.chain.blockNumber + 1,
+      txPosition: this.chain.nextTxPosition(),
+      to: trader,
       tokenIn: zeroForOne ? this.token0 : 'USDC',
       tokenOut: zeroForOne ? 'USDC' : this.token0,
       amountIn: (zeroForOne ? raw0 : raw1).toString(),

@@ -20,6 +20,7 @@ import { OptionsDesk } from './optionsDesk.js';
 import { MARKET_REGIMES, type MarketRegimeLabel, DEFAULT_REGIME_EFFECTS, RegimeChain } from './regimes.js';
 import type { Scenario } from './scenario.js';
 import { SentimentIndices } from './sentimentIndices.js';
+import { GovernanceDao } from './governance.js';
 import { type DailyState, writeDaily, writeHourly, writeMinute } from './worldRecorder.js';
 
 const MIN_MS = 60_000;
@@ -102,6 +103,8 @@ export class World {
   private cpiLevel = 310;
   private vix = 15;
   private readonly truth: GroundTruth;
+  /** Token governance of the lending protocol (proposals, turnout). */
+  readonly governance: GovernanceDao;
   private readonly daily: DailyState = {
     upgrades: 0,
     community: 2_000_000,
@@ -125,6 +128,7 @@ export class World {
       MARKET_REGIMES.indexOf(scenario.initialRegime),
     );
     this.macro = new MacroProcess(root.fork('macro'));
+    this.governance = new GovernanceDao(root.fork('governance'), this.startMs);
     this.news = new NewsStream(
       root.fork('news'),
       scenario.assets.map((a) => a.symbol),
@@ -433,6 +437,7 @@ export class World {
       const e = this.pending.shift() as NewsEvent;
       this.truth.news.push(e);
       this.hourNews++;
+      this.governance.onNews(e.category, e.size);
       if (e.category === 'protocol_upgrade') {
         this.hourUpgrades++;
         this.daily.upgrades++;

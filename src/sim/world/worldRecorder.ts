@@ -1,6 +1,7 @@
 import { BUY, SELL } from '../population/limitBook.js';
 import { SIM_SOURCE } from '../population/venue.js';
 import { barRecord } from './barAggregator.js';
+import { compoundSupplyRate, morphoSupplyRate } from './protocolYields.js';
 import type { AssetRuntime, World } from './world.js';
 
 const MIN_MS = 60_000;
@@ -213,7 +214,17 @@ export function writeDaily(w: World, dayOpen: number, day: DailyState): void {
   day.community += Math.round(200 * w.indices.searchInterest);
   idx('community_members', 'crypto', day.community);
   idx('corporate_treasury_holdings', w.assets[0].market.spec.symbol, day.treasury);
-  const all = { tvl: 0, lendingTvl: 0, borrowed: 0, liquidated: 0, atRisk: 0, dexVolume: 0 };
+  const all = {
+    tvl: 0,
+    lendingTvl: 0,
+    borrowed: 0,
+    liquidated: 0,
+    atRisk: 0,
+    dexVolume: 0,
+    flash: 0,
+    aaveFees: 0,
+    aaveRevenue: 0,
+  };
   for (const a of w.assets) {
     const m = a.market;
     const spec = m.spec;
@@ -305,6 +316,11 @@ export function writeDaily(w: World, dayOpen: number, day: DailyState): void {
     dm('aave', 'liquidation_at_risk_10pct_usd', atRisk);
     dm('aave', 'revenue_usd', (l.borrowed * l.borrowRate() * l.reserveFactor) / 365);
     dm('aave', 'fees_usd', (l.borrowed * l.borrowRate()) / 365);
+    all.aaveFees += (l.borrowed * l.borrowRate()) / 365;
+    all.aaveRevenue += (l.borrowed * l.borrowRate() * l.reserveFactor) / 365;
+    // Competing lending markets priced off the desk's own utilization and rates.
+    dm('compound', 'supply_rate', compoundSupplyRate(l.utilization()));
+    dm('morpho', 'supply_rate', morphoSupplyRate(l.supplyRate(), l.borrowRate(), l.utilization()));
     all.lendingTvl += l.supplied + l.collateral * px;
     all.borrowed += l.borrowed;
     all.liquidated += l.liquidationsUsdHour;
@@ -329,6 +345,7 @@ export function writeDaily(w: World, dayOpen: number, day: DailyState): void {
         vol += p.volumeUsdHour;
         fees += p.feesUsdHour;
         flash += p.flashUsdDay;
+        all.flash += p.flashUsdDay;
         p.volumeUsdHour = p.feesUsdHour = p.flashUsdDay = 0;
       }
       all.tvl += tvl;
@@ -359,6 +376,10 @@ export function writeDaily(w: World, dayOpen: number, day: DailyState): void {
   agg('all', 'liquidations_usd', all.liquidated);
   agg('all', 'liquidation_at_risk_10pct_usd', all.atRisk);
   agg('all', 'volume_usd', all.dexVolume);
+  agg('all', 'flash_loan_volume_usd', all.flash);
+  // The lending protocol across its markets (DefiLlama fees/revenue: all chains and versions).
+  agg('aave', 'fees_usd', all.aaveFees);
+  agg('aave', 'revenue_usd', all.aaveRevenue);
   // Bridge flows of the L2 (DefiLlama bridges convention): delivered to it, delivered back to Ethereum.
   const b = w.bridge;
   b.deliver(ts);
@@ -370,6 +391,13 @@ export function writeDaily(w: World, dayOpen: number, day: DailyState): void {
   b.transfersDay = 0;
   // The lending protocol's governance token (market cap moves with the protocol's TVL).
   agg('aave', 'mcap_usd', 0.6 * all.lendingTvl);
+  // Governance of the lending protocol: turnout of the proposals closed today (written on close days only).
+  const gov = w.governance.endDay(ts, w.assets[0].market.mid(), w.view.mood);
+  if (gov.closed > 0) {
+    agg('aave', 'gov_votes_cast', gov.votesCast);
+    agg('aave', 'gov_voting_supply', gov.votingSupply);
+    agg('aave', 'gov_top10_vote_share', gov.top10Share);
+  }
   day.upgrades = 0;
 }
 
