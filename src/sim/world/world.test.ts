@@ -89,6 +89,35 @@ describe('World', () => {
     const bridge = (sink.records.defiMetrics ?? []).filter((r) => String(r.metric).startsWith('bridge_'));
     expect(bridge.some((r) => r.metric === 'bridge_inflow_usd' && Number(r.value) > 0)).toBe(true);
     expect(bridge.some((r) => r.metric === 'bridge_outflow_usd')).toBe(true);
+    // Factor inputs driven by world state: competing lending APYs, flash loans, fees, governance turnout.
+    const defi = sink.records.defiMetrics ?? [];
+    const has = (protocol: string, metric: string) =>
+      defi.filter((r) => r.protocol === protocol && r.metric === metric).map((r) => Number(r.value));
+    for (const p of ['aave', 'compound', 'morpho']) {
+      const apy = has(p, 'supply_rate');
+      expect(apy.length, p).toBe(3);
+      for (const v of apy) expect(v, p).toBeGreaterThanOrEqual(0);
+    }
+    expect(has('all', 'flash_loan_volume_usd')).toHaveLength(1);
+    expect(has('aave', 'fees_usd').some((v) => v > 0)).toBe(true);
+    const votes = has('aave', 'gov_votes_cast');
+    const supply = has('aave', 'gov_voting_supply');
+    expect(votes).toHaveLength(1);
+    expect(votes[0]).toBeGreaterThan(0);
+    expect(votes[0]).toBeLessThan(supply[0]);
+    const top10 = has('aave', 'gov_top10_vote_share')[0];
+    expect(top10).toBeGreaterThan(0);
+    expect(top10).toBeLessThan(1);
+    // Swaps carry their block position and recipient (sandwich detection), positions unique per block.
+    const swaps = sink.records.dexSwaps ?? [];
+    const seen = new Set<string>();
+    for (const r of swaps) {
+      expect(typeof r.txPosition).toBe('number');
+      expect(typeof r.to).toBe('string');
+      const key = `${r.blockNumber}:${r.txPosition}`;
+      expect(seen.has(key), key).toBe(false);
+      seen.add(key);
+    }
     const truth = w.groundTruth();
     expect(truth.regimes).toHaveLength(24);
     expect(truth.regimes.slice(3, 4)).toEqual(['crash']);
