@@ -31,7 +31,10 @@ export function inputDataKey(
     input.kind,
     input.field,
     input.symbol ?? req.symbol,
-    input.venue ?? req.venue ?? '',
+    // a relative venue (`other:k`, the k-th venue besides the primary one) depends on the primary venue too
+    input.venue?.startsWith('other:')
+      ? `${input.venue}@${req.venue ?? ''}`
+      : (input.venue ?? req.venue ?? ''),
     input.source ?? '',
     input.kind === 'bars' ? req.stepMs : '',
   ].join('|');

@@ -5,6 +5,7 @@ import type { DatasetSummary, Store } from '../data/store.js';
 import { STORE_SWAP_FIELDS, storeSwapSeries } from './defi/storeSwaps.js';
 import { gammaExposure, type OptionQuote, surfaceMetrics } from './derivatives/optionChain.js';
 import type { InputSeries } from './engine.js';
+import { otherVenueSlot } from './price_volume/venues.js';
 import { STORE_FIELD_ALIASES, type StoreSeriesRef, storeAliasKey } from './onchain/fieldAliases.js';
 import type { InputProvider, InputRequest } from './provider.js';
 import type { FactorInput } from './spec.js';
@@ -45,6 +46,7 @@ function quote(symbol: string): string {
  * - macro, on-chain, DeFi and index series by name (on-chain/DeFi/index through `STORE_FIELD_ALIASES`);
  * - funding, open interest, basis, options summaries (DVOL), option-chain snapshots (gamma exposure, ATM
  *   term structure, 25-delta skew), quotes (spread), trades (signed volume per grid row);
+ * - discrete `events` inputs from index series `event_<field>` of the asset (else subject `crypto`);
  * - text events scored by a `TextScorer` (default `LexiconSentimentScorer`) into `TEXT_FIELD_NAMES`;
  * - decoded DEX swaps (`dexSwaps`) of one chain, all venues together (arbitrages cross venues), as per-block
  *   MEV and composability aggregates (`storeSwapSeries`, fields `STORE_SWAP_FIELDS`).
@@ -98,6 +100,25 @@ export class StoreProvider implements InputProvider {
     switch (input.kind) {
       case 'bars': {
         if (!BAR_FIELDS[input.field] && input.field !== 'vwap') return undefined;
+        const slot = otherVenueSlot(input.venue);
+        if (slot !== undefined) {
+          // the slot-th venue other than the primary one (by name) holding this symbol at a usable interval
+          const primary = await this.resolve({ ...input, venue: undefined }, { ...req, symbol });
+          if (!primary) return undefined;
+          const venues = new Set<string>();
+          for (const d of of('bars')) {
+            const ms = safeInterval(d.key.interval);
+            if (
+              d.key.symbol === symbol &&
+              ms > 0 &&
+              req.stepMs % ms === 0 &&
+              d.key.venue !== primary.key.venue
+            )
+              venues.add(d.key.venue as string);
+          }
+          const name = [...venues].sort()[slot - 1];
+          return name === undefined ? undefined : this.resolve({ ...input, symbol, venue: name }, req);
+        }
         const c = of('bars').filter((d) => d.key.symbol === symbol && (!venue || d.key.venue === venue));
         const exact = c.filter((d) => safeInterval(d.key.interval) === req.stepMs);
         if (exact.length) return this.pick(exact);
@@ -109,12 +130,20 @@ export class StoreProvider implements InputProvider {
           .sort((a, b) => safeInterval(b.key.interval) - safeInterval(a.key.interval));
         return finer[0];
       }
-      case 'macro':
-        return this.pick(
-          of('macroSeries').filter(
-            (d) => d.key.series === input.field && (!input.source || d.key.source === input.source),
-          ),
-        );
+      case 'macro': {
+        const refs = STORE_FIELD_ALIASES[storeAliasKey(input.kind, input.field, input.source)] ?? [
+          { kind: 'macroSeries', id: input.field, source: input.source },
+        ];
+        for (const ref of refs) {
+          const hit = this.pick(
+            of('macroSeries').filter(
+              (d) => d.key.series === ref.id && (!ref.source || d.key.source === ref.source),
+            ),
+          );
+          if (hit) return hit;
+        }
+        return undefined;
+      }
       case 'onchain':
       case 'defi':
       case 'index': {
@@ -183,6 +212,15 @@ export class StoreProvider implements InputProvider {
       case 'swaps': {
         if (!STORE_SWAP_FIELDS.includes(input.field)) return undefined;
         return swapChainDataset(of('dexSwaps'), input.source);
+      }
+      case 'events': {
+        // discrete events stored as index series `event_<field>` (value = count or size per occurrence or
+        // period), of the asset itself or of the whole market (`crypto`)
+        const c = of('indexSeries').filter((d) => d.key.index === `event_${input.field}`);
+        return (
+          this.pick(c.filter((d) => d.key.subject === asset)) ??
+          this.pick(c.filter((d) => d.key.subject === 'crypto'))
+        );
       }
       case 'text':
         return this.pick(of('textEvents').filter((d) => !input.source || d.key.category === input.source));

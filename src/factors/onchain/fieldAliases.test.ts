@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defiFactors } from '../defi/index.js';
 import { infrastructureFactors } from '../infrastructure/index.js';
+import { macroFactors } from '../macro/index.js';
 import { regulatoryFactors } from '../regulatory/index.js';
 import { sentimentFactors } from '../sentiment/index.js';
 import { STORE_FIELD_ALIASES, storeAliasKey } from './fieldAliases.js';
@@ -13,6 +14,7 @@ describe('store field aliases', () => {
     ...sentimentFactors,
     ...regulatoryFactors,
     ...infrastructureFactors,
+    ...macroFactors,
   ];
   const used = new Set(all.flatMap((f) => f.inputs.map((i) => storeAliasKey(i.kind, i.field, i.source))));
 
@@ -31,5 +33,17 @@ describe('store field aliases', () => {
       expect(STORE_FIELD_ALIASES[`onchain:${k}`]?.[0].kind).toBe('onchainMetrics');
     }
     expect(STORE_FIELD_ALIASES['defi:chain_tvl_usd.bsc']?.[0].chain).toBe('binance');
+  });
+
+  it("prefers the real files' ids over the simulated world's (staked supply, LBMA gold)", () => {
+    expect(STORE_FIELD_ALIASES['onchain:staked_supply'].map((r) => r.id)).toEqual([
+      'ActiveStakeADA',
+      'staked_supply',
+    ]);
+    expect(STORE_FIELD_ALIASES['macro:usd@lbma']).toEqual([
+      { kind: 'macroSeries', id: 'usd', source: 'lbma' },
+      { kind: 'macroSeries', id: 'GOLD_USD' },
+    ]);
+    expect(storeAliasKey('macro', 'usd', 'lbma')).toBe('macro:usd@lbma');
   });
 });

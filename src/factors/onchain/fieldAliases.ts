@@ -3,9 +3,11 @@ import type { InputKind } from '../spec.js';
 /** One store series that can serve a factor input field. Omitted keys do not constrain the match. */
 export interface StoreSeriesRef {
   /** Store record kind holding the series. */
-  readonly kind: 'onchainMetrics' | 'defiMetrics' | 'indexSeries';
-  /** `metric` (onchain/DeFi) or `index` (index series) id as ingested. */
+  readonly kind: 'onchainMetrics' | 'defiMetrics' | 'indexSeries' | 'macroSeries';
+  /** `metric` (onchain/DeFi), `index` (index series) or `series` (macro) id as ingested. */
   readonly id: string;
+  /** Record `source` the series must come from (macro series). */
+  readonly source?: string;
   readonly protocol?: string;
   readonly chain?: string;
   readonly subject?: string;
@@ -40,7 +42,17 @@ export const STORE_FIELD_ALIASES: Readonly<Record<string, readonly StoreSeriesRe
   'onchain:supply': [{ kind: 'onchainMetrics', id: 'SplyCur' }],
   'onchain:block_size_mean_bytes': [{ kind: 'onchainMetrics', id: 'BlkSizeMeanByte' }],
   'onchain:block_count': [{ kind: 'onchainMetrics', id: 'BlkCnt' }],
-  'onchain:staked_supply': [{ kind: 'onchainMetrics', id: 'ActiveStakeADA' }],
+  // Coin Metrics' Cardano active stake; the generic id is what the simulated world (and other chains) write
+  'onchain:staked_supply': [
+    { kind: 'onchainMetrics', id: 'ActiveStakeADA' },
+    { kind: 'onchainMetrics', id: 'staked_supply' },
+  ],
+  // LBMA gold PM fix in USD (series `usd` of source `lbma`, the shared file's layout), else a series named as
+  // the gold spot price in USD (`GOLD_USD`, as the simulated world writes it)
+  'macro:usd@lbma': [
+    { kind: 'macroSeries', id: 'usd', source: 'lbma' },
+    { kind: 'macroSeries', id: 'GOLD_USD' },
+  ],
   'onchain:fund_reserve': [{ kind: 'onchainMetrics', id: 'fund_reserve' }],
   'defi:tvl_usd@all': [{ kind: 'defiMetrics', id: 'tvl_usd', protocol: 'all', chain: 'all' }],
   'defi:fees_usd@aave': [{ kind: 'defiMetrics', id: 'fees_usd', protocol: 'aave', chain: 'all' }],
@@ -68,7 +80,10 @@ export const STORE_FIELD_ALIASES: Readonly<Record<string, readonly StoreSeriesRe
   ),
 };
 
-/** The alias key of an input: `<kind>:<field>`, with `@<source>` for DeFi inputs that name a protocol. */
+/**
+ * The alias key of an input: `<kind>:<field>`, with `@<source>` for DeFi inputs that name a protocol and
+ * macro inputs that name a source.
+ */
 export function storeAliasKey(kind: InputKind, field: string, source?: string): string {
-  return kind === 'defi' && source ? `${kind}:${field}@${source}` : `${kind}:${field}`;
+  return (kind === 'defi' || kind === 'macro') && source ? `${kind}:${field}@${source}` : `${kind}:${field}`;
 }

@@ -1,9 +1,9 @@
 import { $, abs, div, gt, log, mul, nanMax, sub } from '../dsl.js';
 import { barInput } from '../inputs.js';
 import type { FactorSpec } from '../spec.js';
-import { OTHER_VENUES, ROUND_TRIP_FEE_BPS } from './venues.js';
+import { otherVenueCloses, ROUND_TRIP_FEE_BPS } from './venues.js';
 
-const others = OTHER_VENUES.map((v) => barInput(`close_${v}`, 'close', { venue: v, optional: true }));
+const others = otherVenueCloses();
 
 /** Largest cross-venue price gap to the primary venue, net of round-trip fees. */
 export const crossExchangeArbitrage: FactorSpec = {

@@ -1,9 +1,9 @@
 import { $, corr, lag, logRet, nanMean, sub } from '../dsl.js';
 import { barInput, daysToRows } from '../inputs.js';
 import type { FactorSpec } from '../spec.js';
-import { OTHER_VENUES } from './venues.js';
+import { otherVenueCloses } from './venues.js';
 
-const others = OTHER_VENUES.map((v) => barInput(`close_${v}`, 'close', { venue: v, optional: true }));
+const others = otherVenueCloses();
 
 /** Lead-lag price discovery between the primary venue and the other venues. */
 export const priceDiscovery: FactorSpec = {

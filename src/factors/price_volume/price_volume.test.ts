@@ -121,7 +121,7 @@ describe('multi-venue factors need a second venue', () => {
     const other: InputSeries = { ts, values: ts.map(() => 101), intervalMs: HOUR_MS };
     const two = computeFactor(
       crossExchangeArbitrage,
-      { close, close_kraken: other },
+      { close, close_other1: other },
       { from: from + HOUR_MS, to: from + 50 * HOUR_MS, barMs: HOUR_MS },
     );
     expect(two.columns.cross_exchange_arbitrage[10]).toBeCloseTo(1e4 * Math.log(1.01) - 20, 9);

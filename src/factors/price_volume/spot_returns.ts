@@ -1,9 +1,9 @@
 import { $, div, logRet, mul, nanCount, nanMax, nanMean, nanMin, sub } from '../dsl.js';
 import { barInput } from '../inputs.js';
 import type { FactorSpec } from '../spec.js';
-import { OTHER_VENUES } from './venues.js';
+import { OTHER_VENUE_SLOTS, otherVenueCloses } from './venues.js';
 
-const venueCloses = OTHER_VENUES.map((v) => barInput(`close_${v}`, 'close', { venue: v, optional: true }));
+const venueCloses = otherVenueCloses();
 
 /**
  * Spot log returns at 1-row, 1-day and 1-week horizons on the primary venue, and the cross-venue price
@@ -16,7 +16,7 @@ export const spotReturns: FactorSpec = {
   definition:
     'Log returns ln(C_t / C_{t-h}) of the primary-venue close for h = 1 row, 1 day and 7 days of grid rows; ' +
     'cross-venue dispersion 1e4 * (max_v C_v - min_v C_v) / mean_v C_v over the primary venue and ' +
-    `${OTHER_VENUES.join(', ')} where present (NaN with fewer than 2 venues); venue count.`,
+    `up to ${OTHER_VENUE_SLOTS} other venues holding the symbol (any names) where present (NaN with fewer than 2 venues); venue count.`,
   reference: 'Makarov & Schoar (2020), "Trading and arbitrage in cryptocurrency markets", JFE 135.',
   inputs: [barInput('close', 'close'), ...venueCloses],
   frequency: 'grid',
