@@ -149,7 +149,8 @@ export type FactorFrequency = 'grid' | '1h' | '1d';
  *   or `'count'`; `source` selects `news`, `social`, `regulatory`...
  * - `index`: index series (`fear_greed`, `search_trend`, `dev_commits`...).
  * - `macro`: macro series, `field` = series id (`DGS10`, `DTWEXBGS`, `SP500`, `VIX`, `CPIAUCSL`, `GOLD`...).
- * - `events`: discrete event indicators (`fork`, `exploit`, `upgrade`...), usually `align: 'count'`.
+ * - `events`: discrete event indicators (`fork`, `exploit`, `upgrade`...), usually `align: 'count'`; in the
+ *   store, index series `event_<field>` of the asset (or subject `crypto`).
  */
 export type InputKind =
   | 'bars'
