@@ -3,7 +3,9 @@ import { RECORD_KINDS } from '../../data/schemas/index.js';
 import { Store } from '../../data/store.js';
 import { TABLES } from '../../data/tables.js';
 import { validateRecord } from '../../data/validate.js';
+import { Rng } from '../../math/rng.js';
 import { CountingSink, MemorySink } from '../population/recordSink.js';
+import { GovernanceDao } from './governance.js';
 import { parseScenario, type ScenarioInput } from './scenario.js';
 import { StoreSink } from './storeSink.js';
 import { World } from './world.js';
@@ -108,6 +110,17 @@ describe('World', () => {
     const top10 = has('aave', 'gov_top10_vote_share')[0];
     expect(top10).toBeGreaterThan(0);
     expect(top10).toBeLessThan(1);
+    // Governance lifecycle counts every day; the opening proposal closed on day 0.
+    for (const m of ['governance_proposal', 'governance_passed', 'governance_executed']) {
+      expect(has('aave', m), m).toHaveLength(1);
+    }
+    expect(has('aave', 'governance_closed')).toEqual([1]);
+    // Scheduled upgrade counts per chain, every day (0 on a day without an activation).
+    const upgrades = (sink.records.onchainMetrics ?? []).filter((r) => r.metric === 'upgrade');
+    expect(upgrades.map((r) => r.chain).sort()).toEqual(['bitcoin', 'ethereum', 'solana']);
+    // each scheduled activation is also announced as protocol-upgrade news
+    const announced = w.groundTruth().news.filter((e) => e.category === 'protocol_upgrade').length;
+    expect(upgrades.reduce((t, r) => t + Number(r.value), 0)).toBeLessThanOrEqual(announced);
     // Swaps carry their block position and recipient (sandwich detection), positions unique per block.
     const swaps = sink.records.dexSwaps ?? [];
     const seen = new Set<string>();
@@ -122,6 +135,36 @@ describe('World', () => {
     expect(truth.regimes).toHaveLength(24);
     expect(truth.regimes.slice(3, 4)).toEqual(['crash']);
     expect(truth.news.length).toBe(sink.records.textEvents?.length);
+  });
+
+  it('runs governance from proposal to execution with attention-driven turnout', () => {
+    const gov = new GovernanceDao(new Rng(9), 0);
+    let closed = 0;
+    let passed = 0;
+    let executed = 0;
+    let delay = 0;
+    let price = 100;
+    for (let d = 0; d < 400; d++) {
+      if (d % 50 === 0) gov.onNews('protocol_upgrade', 1);
+      price *= Math.exp(0.03 * Math.sin(d));
+      const g = gov.endDay(d * 86_400_000, price, 0.2);
+      closed += g.closed;
+      passed += g.passed;
+      executed += g.executed;
+      delay += g.executionDelayDays;
+      if (g.closed > 0) {
+        expect(g.votesCast).toBeLessThanOrEqual(g.votingSupply);
+        expect(g.top10Share).toBeGreaterThan(0);
+        expect(g.top10Share).toBeLessThan(1);
+      }
+    }
+    // about 0.15 proposals a day plus news-driven ones; most pass; passed ones execute after the 1-day timelock
+    expect(closed).toBeGreaterThan(40);
+    expect(passed).toBeGreaterThan(0.5 * closed);
+    expect(passed).toBeLessThanOrEqual(closed);
+    expect(executed).toBeGreaterThan(0.9 * passed - 3);
+    expect(delay / executed).toBeGreaterThan(1);
+    expect(delay / executed).toBeLessThan(3);
   });
 
   it('external (RL) orders fill with slippage and move the account', () => {

@@ -29,6 +29,9 @@ const DAY_MS = 86_400_000;
 const DAY_NS = 86_400 * 1e9;
 
 /** One asset's simulated markets and bookkeeping. */
+/** Mean gap between scheduled protocol upgrades of one chain, ms (about four a year). */
+const UPGRADE_MEAN_MS = 90 * DAY_MS;
+
 export interface AssetRuntime {
   ctx: AgentContext;
   market: AssetMarket;
@@ -105,8 +108,12 @@ export class World {
   private readonly truth: GroundTruth;
   /** Token governance of the lending protocol (proposals, turnout). */
   readonly governance: GovernanceDao;
+  /** Next scheduled protocol upgrade (hard fork) activation of each asset's chain, UTC ms. */
+  private readonly upgradeAt: number[] = [];
+  private readonly upgradeRng: Rng;
   private readonly daily: DailyState = {
     upgrades: 0,
+    chainUpgrades: [],
     community: 2_000_000,
     treasury: 400_000,
     fundReserve: 900_000,
@@ -129,6 +136,7 @@ export class World {
     );
     this.macro = new MacroProcess(root.fork('macro'));
     this.governance = new GovernanceDao(root.fork('governance'), this.startMs);
+    this.upgradeRng = root.fork('upgrades');
     this.news = new NewsStream(
       root.fork('news'),
       scenario.assets.map((a) => a.symbol),
@@ -228,6 +236,8 @@ export class World {
       };
       const ai = this.assets.length;
       this.assets.push(rt);
+      this.upgradeAt.push(this.startMs + Math.round(this.upgradeRng.exponential(1 / UPGRADE_MEAN_MS)));
+      this.daily.chainUpgrades.push(0);
       this.truth.fundamentals[spec.symbol] = [];
       const pop = buildPopulation(ctx, counts, p, aRng.fork('population'), sink);
       for (const { agent, firstNs } of pop) {
@@ -376,7 +386,25 @@ export class World {
     this.view.mood += 0.08 * (eff.mood - this.view.mood);
     this.view.mood = Math.max(-1, Math.min(1, this.view.mood));
     this.news.hour(ts, this.view.mood, eff.activityMult, this.pending);
+    this.scheduledUpgrades(ts);
     this.pending.sort((a, b) => a.ts - b.ts);
+  }
+
+  /**
+   * Scheduled protocol upgrades (hard forks) activating within the hour starting at `ts`: each is announced as
+   * protocol-upgrade news about its asset and counted for the chain's daily `upgrade` metric; the next
+   * activation of that chain is drawn (exponential gaps, mean {@link UPGRADE_MEAN_MS}).
+   */
+  private scheduledUpgrades(ts: number): void {
+    for (let i = 0; i < this.assets.length; i++) {
+      while (this.upgradeAt[i] < ts + HOUR_MS) {
+        const at = Math.max(ts, this.upgradeAt[i]);
+        const size = 0.1 + 0.3 * this.upgradeRng.uniform();
+        this.pending.push(this.news.make(at, 'protocol_upgrade', 1, size, this.assets[i].market.spec.symbol));
+        this.daily.chainUpgrades[i]++;
+        this.upgradeAt[i] += Math.max(DAY_MS, Math.round(this.upgradeRng.exponential(1 / UPGRADE_MEAN_MS)));
+      }
+    }
   }
 
   private applyShocks(ts: number): void {

@@ -51,4 +51,22 @@ describe('factor coverage of a tiny simulated world', () => {
     expect(byId.get('mev_flashloans')?.missing).toEqual([]);
     expect(byId.get('governance_voting')?.where.top10).toBeDefined();
   });
+
+  it('stores the daily upgrade and governance lifecycle counts the event-kind factors read', async () => {
+    const sets = await store.listDatasets();
+    const metrics = new Set(
+      sets
+        .filter((d) => d.kind === 'onchainMetrics' || d.kind === 'defiMetrics')
+        .map((d) => String(d.key.metric)),
+    );
+    for (const m of [
+      'upgrade',
+      'governance_proposal',
+      'governance_closed',
+      'governance_passed',
+      'governance_executed',
+      'governance_execution_delay_days',
+    ])
+      expect(metrics.has(m), m).toBe(true);
+  });
 });

@@ -260,6 +260,9 @@ export function writeDaily(w: World, dayOpen: number, day: DailyState): void {
     om('CapMrktCurUSD', px * c.supply);
     om('CapRealUSD', a.realizedPrice * c.supply);
     om('BlkCnt', c.hourBlocks);
+    const ai = w.assets.indexOf(a);
+    om('upgrade', day.chainUpgrades[ai]);
+    day.chainUpgrades[ai] = 0;
     om('holder_gini', 0.88 + 0.02 * Math.tanh(w.view.mood));
     om('cdd', c.supply * 0.002 * (1 + 20 * Math.abs(Math.log(px / a.realizedPrice))));
     om('utxo_age_1y_share', 0.6 - 0.1 * Math.tanh(Math.log(px / a.realizedPrice)));
@@ -398,12 +401,20 @@ export function writeDaily(w: World, dayOpen: number, day: DailyState): void {
     agg('aave', 'gov_voting_supply', gov.votingSupply);
     agg('aave', 'gov_top10_vote_share', gov.top10Share);
   }
+  // Daily governance lifecycle counts (events: 0 on a day without any).
+  agg('aave', 'governance_proposal', gov.submitted);
+  agg('aave', 'governance_closed', gov.closed);
+  agg('aave', 'governance_passed', gov.passed);
+  agg('aave', 'governance_executed', gov.executed);
+  agg('aave', 'governance_execution_delay_days', gov.executionDelayDays);
   day.upgrades = 0;
 }
 
 /** World-level day accumulators for {@link writeDaily}. */
 export interface DailyState {
   upgrades: number;
+  /** Scheduled protocol upgrades activated today, per asset (chain), in `World.assets` order. */
+  chainUpgrades: number[];
   community: number;
   /** Corporate treasury holdings of the lead asset (units). */
   treasury: number;
