@@ -13,6 +13,7 @@ import { World } from './world.js';
 describe('factor coverage of a tiny simulated world', () => {
   let store: Store;
   let cov: FactorCoverage[];
+  let ethCov: FactorCoverage[];
   beforeAll(async () => {
     store = await Store.open(':memory:');
     const sc = parseScenario({
@@ -36,7 +37,9 @@ describe('factor coverage of a tiny simulated world', () => {
     const sink = await StoreSink.open(store);
     new World(sc, 2, sink).runDays(2);
     await sink.commit();
-    cov = await factorCoverage(allFactors, new StoreProvider(store), 'BTC/USDT');
+    const provider = new StoreProvider(store);
+    cov = await factorCoverage(allFactors, provider, 'BTC/USDT');
+    ethCov = await factorCoverage(allFactors, provider, 'ETH/USDT');
   }, 90_000);
   afterAll(() => store.close());
 
@@ -50,6 +53,13 @@ describe('factor coverage of a tiny simulated world', () => {
     expect(Object.keys(apy?.where ?? {}).sort()).toEqual(['aave', 'compound', 'morpho']);
     expect(byId.get('mev_flashloans')?.missing).toEqual([]);
     expect(byId.get('governance_voting')?.where.top10).toBeDefined();
+  });
+
+  it('computes the Ethereum mempool and block-size factors from the chain state', () => {
+    const eth = new Map(ethCov.map((c) => [c.id, c]));
+    for (const id of ['mempool_priority', 'network_utilization']) {
+      expect(eth.get(id)?.computable, `${id} missing ${eth.get(id)?.missing}`).toBe(true);
+    }
   });
 
   it('stores the daily upgrade and governance lifecycle counts the event-kind factors read', async () => {

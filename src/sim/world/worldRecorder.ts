@@ -280,6 +280,15 @@ export function writeDaily(w: World, dayOpen: number, day: DailyState): void {
       om('gas_used', perBlockGas);
       om('gas_limit', Number(c.gasLimit));
       om('contract_call_count', Math.round(c.hourTx * 0.6));
+      // Block size from the day's transactions per block (about 800 bytes each, calldata included); the public
+      // mempool grows with activity and its tip percentiles with the MEV bundles' priority bids (gwei).
+      om('BlkSizeMeanByte', c.hourBlocks ? (c.hourTx / c.hourBlocks) * 800 : Number.NaN);
+      const tip = c.hourBlocks ? 1.5 + c.hourPriority / c.hourBlocks : 1.5;
+      const pendingTx = Math.round(3000 * w.view.activity);
+      om('mempool_tx_count', pendingTx);
+      om('mempool_size_bytes', pendingTx * 800);
+      om('mempool_fee_p50', tip);
+      om('mempool_fee_p90', tip * (2 + w.view.activity));
     } else if (spec.chain === 'bitcoin') {
       const hashEh = 600 * (px / 60_000) ** 0.3;
       om('hash_rate', hashEh);
