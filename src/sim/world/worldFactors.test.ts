@@ -62,21 +62,11 @@ describe('factor coverage of a tiny simulated world', () => {
     }
   });
 
-  it('stores the daily upgrade and governance lifecycle counts the event-kind factors read', async () => {
-    const sets = await store.listDatasets();
-    const metrics = new Set(
-      sets
-        .filter((d) => d.kind === 'onchainMetrics' || d.kind === 'defiMetrics')
-        .map((d) => String(d.key.metric)),
-    );
-    for (const m of [
-      'upgrade',
-      'governance_proposal',
-      'governance_closed',
-      'governance_passed',
-      'governance_executed',
-      'governance_execution_delay_days',
-    ])
-      expect(metrics.has(m), m).toBe(true);
+  it('computes the event-kind factors from scheduled upgrades and the governance lifecycle', () => {
+    const byId = new Map(cov.map((c) => [c.id, c]));
+    for (const id of ['fork_upgrade_events', 'governance_effectiveness']) {
+      expect(byId.get(id)?.computable, `${id} missing ${byId.get(id)?.missing}`).toBe(true);
+    }
+    expect(byId.get('governance_effectiveness')?.missing).toEqual([]);
   });
 });

@@ -207,6 +207,16 @@ export function writeDaily(w: World, dayOpen: number, day: DailyState): void {
   const ts = dayOpen;
   const idx = (index: string, subject: string, value: number) =>
     sink.push('indexSeries', { tsEvent: ts, source: SIM_SOURCE, index, subject, value });
+  // Discrete events as daily counts (index series `event_<name>`), known when the day closes.
+  const ev = (name: string, subject: string, value: number) =>
+    sink.push('indexSeries', {
+      tsEvent: ts,
+      tsInit: ts + 86_400_000,
+      source: SIM_SOURCE,
+      index: `event_${name}`,
+      subject,
+      value,
+    });
   idx('dev_commits', 'crypto', Math.round(w.indices.devActivity * 4));
   idx('dev_releases', 'crypto', day.upgrades);
   idx('dev_active_developers', 'crypto', Math.round(w.indices.devActivity * 1.6));
@@ -261,7 +271,7 @@ export function writeDaily(w: World, dayOpen: number, day: DailyState): void {
     om('CapRealUSD', a.realizedPrice * c.supply);
     om('BlkCnt', c.hourBlocks);
     const ai = w.assets.indexOf(a);
-    om('upgrade', day.chainUpgrades[ai]);
+    ev('upgrade', spec.symbol, day.chainUpgrades[ai]);
     day.chainUpgrades[ai] = 0;
     om('holder_gini', 0.88 + 0.02 * Math.tanh(w.view.mood));
     om('cdd', c.supply * 0.002 * (1 + 20 * Math.abs(Math.log(px / a.realizedPrice))));
@@ -410,12 +420,12 @@ export function writeDaily(w: World, dayOpen: number, day: DailyState): void {
     agg('aave', 'gov_voting_supply', gov.votingSupply);
     agg('aave', 'gov_top10_vote_share', gov.top10Share);
   }
-  // Daily governance lifecycle counts (events: 0 on a day without any).
-  agg('aave', 'governance_proposal', gov.submitted);
-  agg('aave', 'governance_closed', gov.closed);
-  agg('aave', 'governance_passed', gov.passed);
-  agg('aave', 'governance_executed', gov.executed);
-  agg('aave', 'governance_execution_delay_days', gov.executionDelayDays);
+  // Daily governance lifecycle counts of the market's lending protocol (events: 0 on a day without any).
+  ev('governance_proposal', 'crypto', gov.submitted);
+  ev('governance_closed', 'crypto', gov.closed);
+  ev('governance_passed', 'crypto', gov.passed);
+  ev('governance_executed', 'crypto', gov.executed);
+  ev('governance_execution_delay_days', 'crypto', gov.executionDelayDays);
   day.upgrades = 0;
 }
 
