@@ -117,6 +117,9 @@ describe('World', () => {
       expect(events(m), m).toHaveLength(1);
     }
     expect(events('governance_closed').map((r) => r.value)).toEqual([1]);
+    // The scripted hack is counted with its loss.
+    expect(Number(events('exploit')[0]?.value)).toBeGreaterThanOrEqual(1);
+    expect(Number(events('exploit_loss_usd')[0]?.value)).toBeGreaterThanOrEqual(2e8);
     // Scheduled upgrade counts per chain, every day (0 on a day without an activation).
     const upgrades = events('upgrade');
     expect(upgrades.map((r) => r.subject).sort()).toEqual(['BTC', 'ETH', 'SOL']);

@@ -114,6 +114,8 @@ export class World {
   private readonly daily: DailyState = {
     upgrades: 0,
     chainUpgrades: [],
+    exploits: 0,
+    exploitLossUsd: 0,
     community: 2_000_000,
     treasury: 400_000,
     fundReserve: 900_000,
@@ -469,6 +471,11 @@ export class World {
       if (e.category === 'protocol_upgrade') {
         this.hourUpgrades++;
         this.daily.upgrades++;
+      }
+      if (e.category === 'hack_exploit') {
+        this.daily.exploits++;
+        // stolen funds grow with the event size (a size-1 exploit is a nine-figure loss)
+        this.daily.exploitLossUsd += 2e8 * e.size * e.size;
       }
       if (e.category === 'etf_flows') {
         this.hourEtfUsd += e.sign * e.size * 2e9;

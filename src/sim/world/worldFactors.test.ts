@@ -68,5 +68,8 @@ describe('factor coverage of a tiny simulated world', () => {
       expect(byId.get(id)?.computable, `${id} missing ${byId.get(id)?.missing}`).toBe(true);
     }
     expect(byId.get('governance_effectiveness')?.missing).toEqual([]);
+    // hack news feeds the exploit count and loss of network_security
+    expect(byId.get('network_security')?.where.exploits).toBeDefined();
+    expect(byId.get('network_security')?.where.loss).toBeDefined();
   });
 });

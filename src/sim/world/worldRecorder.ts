@@ -421,6 +421,9 @@ export function writeDaily(w: World, dayOpen: number, day: DailyState): void {
     agg('aave', 'gov_top10_vote_share', gov.top10Share);
   }
   // Daily governance lifecycle counts of the market's lending protocol (events: 0 on a day without any).
+  ev('exploit', 'crypto', day.exploits);
+  ev('exploit_loss_usd', 'crypto', day.exploitLossUsd);
+  day.exploits = day.exploitLossUsd = 0;
   ev('governance_proposal', 'crypto', gov.submitted);
   ev('governance_closed', 'crypto', gov.closed);
   ev('governance_passed', 'crypto', gov.passed);
@@ -434,6 +437,9 @@ export interface DailyState {
   upgrades: number;
   /** Scheduled protocol upgrades activated today, per asset (chain), in `World.assets` order. */
   chainUpgrades: number[];
+  /** Hacks/exploits reported today (news) and their stolen funds, USD. */
+  exploits: number;
+  exploitLossUsd: number;
   community: number;
   /** Corporate treasury holdings of the lead asset (units). */
   treasury: number;
