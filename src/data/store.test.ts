@@ -147,6 +147,46 @@ describe('Store', () => {
     up.close();
   });
 
+  it('round-trips the expiry of a dated future in basis rows; perps read NaN; refuses expiry <= tsEvent', async () => {
+    const s = await Store.open(':memory:');
+    const exp = Date.UTC(2026, 2, 27, 8);
+    const t0 = Date.UTC(2026, 0, 1);
+    const base = { source: 'test', venue: 'binance', basis: 0.01, futuresPrice: 101, spotPrice: 100 };
+    await s.insert('basis', [
+      { ...base, tsEvent: t0, symbol: 'BTC/USDT:USDT-260327', expiry: exp },
+      { ...base, tsEvent: t0, symbol: 'BTC/USDT:USDT' },
+    ]);
+    const recs = await s.readRecords('basis', { symbol: 'BTC/USDT:USDT-260327' });
+    expect(recs[0].expiry).toBe(exp);
+    const perp = await s.readRecords('basis', { symbol: 'BTC/USDT:USDT' });
+    expect(perp[0].expiry).toBeUndefined();
+    const f = await s.readFrame('basis', { symbol: 'BTC/USDT:USDT-260327' }, ['expiry']);
+    expect(f.columns.expiry[0]).toBe(exp);
+    const fp = await s.readFrame('basis', { symbol: 'BTC/USDT:USDT' }, ['expiry']);
+    expect(Number.isNaN(fp.columns.expiry[0])).toBe(true);
+    await expect(
+      s.insert('basis', [{ ...base, tsEvent: exp, symbol: 'BTC/USDT:USDT-260327', expiry: exp }]),
+    ).rejects.toThrow(SchemaViolationError);
+    s.close();
+  });
+
+  it('upgrades a store written before basis rows carried an expiry', async () => {
+    const path = join(dir, 'older-basis.duckdb');
+    const s = await Store.open(path);
+    await s.insert('basis', [
+      { source: 'test', venue: 'binance', symbol: 'BTC/USDT:USDT', tsEvent: 0, basis: 0.001 },
+    ]);
+    await s.connection.run('ALTER TABLE basis DROP COLUMN expiry');
+    s.close();
+    const up = await Store.open(path);
+    const r = await up.connection.runAndReadAll(
+      "SELECT column_name FROM information_schema.columns WHERE table_name = 'basis' ORDER BY ordinal_position",
+    );
+    expect(r.getRowsJS().at(-1)).toEqual(['expiry']);
+    expect((await up.readRecords('basis'))[0]).toMatchObject({ basis: 0.001, symbol: 'BTC/USDT:USDT' });
+    up.close();
+  });
+
   it('exports to Parquet and CSV and imports Parquet back (idempotent)', async () => {
     const pq = join(dir, 'bars.parquet');
     expect((await store.exportQuery('bars', pq)).rows).toBe(5005);

@@ -135,6 +135,7 @@ export const TABLES: Readonly<Record<RecordKind, TableSpec>> = {
       'futuresPrice:double',
       'spotPrice:double',
       'annualized:bool!',
+      'expiry:ts',
     ],
   ),
   optionsSummary: table(

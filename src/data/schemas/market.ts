@@ -121,6 +121,7 @@ export type OpenInterest = z.infer<typeof openInterestSchema>;
 /**
  * Futures/perp basis. `basis` = (futures - spot) / spot as a decimal fraction (annualized when `annualized`);
  * `basisAbs` = futures - spot (or index) in quote currency. At least one of the two is given.
+ * `expiry` is the dated future's expiry (UTC epoch ms, after `tsEvent`); absent for perpetuals (no tenor).
  */
 export const basisSchema = instrumentRecord
   .extend({
@@ -129,10 +130,16 @@ export const basisSchema = instrumentRecord
     futuresPrice: priceField.optional(),
     spotPrice: priceField.optional(),
     annualized: z.boolean().default(false),
+    /** Expiry of a dated future, UTC epoch ms; absent for a perpetual. */
+    expiry: z.int().optional(),
   })
   .refine((b) => b.basis !== undefined || b.basisAbs !== undefined, {
     path: ['basis'],
     message: 'give basis (fraction) or basisAbs (quote currency)',
+  })
+  .refine((b) => b.expiry === undefined || b.expiry > b.tsEvent, {
+    path: ['expiry'],
+    message: 'expiry must be after tsEvent (a dated future observed before it expires)',
   });
 export type Basis = z.infer<typeof basisSchema>;
 
