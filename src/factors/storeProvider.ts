@@ -39,6 +39,16 @@ function quote(symbol: string): string {
   return (symbol.split('/')[1] ?? 'USDT').split(':')[0];
 }
 
+/** Suffix of a dated future's ccxt symbol: `-yymmdd` (`BTC/USDT:USDT-260327`). */
+const DATED_SUFFIX = /-\d{6}$/;
+/** Milliseconds in a day (tenor unit). */
+const DAY_MS_EXACT = 86_400_000;
+
+/** True when `symbol` is a dated future of the perpetual `perp` (same market, `-yymmdd` suffix). */
+function isDatedOf(symbol: string, perp: string): boolean {
+  return symbol.startsWith(`${perp}-`) && DATED_SUFFIX.test(symbol);
+}
+
 /**
  * Reads factor inputs from cwm's DuckDB store (`src/data/store.ts`), by columns:
  * - bars at the native grid interval, or resampled (OHLCV aggregation) from the finest stored interval that
@@ -184,6 +194,16 @@ export class StoreProvider implements InputProvider {
         const kind: RecordKind =
           input.kind === 'funding' ? 'funding' : input.kind === 'open_interest' ? 'openInterest' : 'basis';
         const perp = input.symbol ?? `${base(symbol)}/${quote(symbol)}:${quote(symbol)}`;
+        if (kind === 'basis' && !input.symbol) {
+          // dated futures of the perp's market (`BTC/USDT:USDT-260327`) carry a tenor: read as one rolled
+          // front-month series (see readBasis), preferred over the perpetual's premium
+          const dated = of('basis').filter(
+            (d) => isDatedOf(d.key.symbol ?? '', perp) && (!input.venue || d.key.venue === input.venue),
+          );
+          if (dated.length) return this.pick(dated);
+          // a perpetual has no tenor
+          if (input.field === 'tenor_days') return undefined;
+        }
         const c = of(kind).filter(
           (d) => d.key.symbol === perp && (!input.venue || d.key.venue === input.venue),
         );
@@ -242,6 +262,55 @@ export class StoreProvider implements InputProvider {
     return p;
   }
 
+  /**
+   * Basis rows of `ds` as `basis_rate` ((F - S) / S, decimal, de-annualized rows taken from basisAbs / spot) or
+   * `tenor_days` ((expiry - tsEvent) / 86_400_000, NaN for rows without an expiry: perpetuals have no tenor).
+   * A dated future (`PERP-yymmdd`) is read together with its siblings of the same source and venue as one
+   * rolled front-month series: at each time the row of the nearest expiry wins.
+   */
+  private async readBasis(field: 'basis_rate' | 'tenor_days', ds: DatasetSummary): Promise<InputSeries> {
+    const cols = ['basis', 'basisAbs', 'spotPrice', 'annualized', 'expiry', 'tsInit'];
+    const sym = ds.key.symbol ?? '';
+    const perp = sym.replace(DATED_SUFFIX, '');
+    const keys =
+      perp === sym
+        ? [ds.key]
+        : (await this.list())
+            .filter(
+              (d) =>
+                d.kind === 'basis' &&
+                d.key.source === ds.key.source &&
+                d.key.venue === ds.key.venue &&
+                isDatedOf(d.key.symbol ?? '', perp),
+            )
+            .map((d) => d.key);
+    // one connection: read the contracts one after another
+    const frames: Frame[] = [];
+    for (const k of keys) frames.push(await this.store.readFrame('basis', { ...k }, cols));
+    const rows: { t: number; f: Frame; i: number }[] = [];
+    for (const f of frames) for (let i = 0; i < f.ts.length; i++) rows.push({ t: f.ts[i], f, i });
+    // by time, nearest expiry first; keep the first row per time
+    rows.sort((a, b) => a.t - b.t || a.f.columns.expiry[a.i] - b.f.columns.expiry[b.i]);
+    const kept = rows.filter((r, k) => k === 0 || rows[k - 1].t !== r.t);
+    const n = kept.length;
+    const ts = new Float64Array(n);
+    const values = new Float64Array(n);
+    const knownAt = new Float64Array(n);
+    for (let k = 0; k < n; k++) {
+      const { t, f, i } = kept[k];
+      const c = f.columns;
+      ts[k] = t;
+      knownAt[k] = c.tsInit[i];
+      values[k] =
+        field === 'tenor_days'
+          ? (c.expiry[i] - t) / DAY_MS_EXACT
+          : !Number.isNaN(c.basis[i]) && c.annualized[i] === 0
+            ? c.basis[i]
+            : c.basisAbs[i] / c.spotPrice[i];
+    }
+    return { ts, values, knownAt };
+  }
+
   private async read(
     input: FactorInput,
     ds: DatasetSummary,
@@ -284,21 +353,10 @@ export class StoreProvider implements InputProvider {
           knownAt: f.columns.tsInit,
         };
       }
-      case 'basis': {
-        if (input.field !== 'basis_rate') return undefined;
-        const f = await this.store.readFrame('basis', filter, [
-          'basis',
-          'basisAbs',
-          'spotPrice',
-          'annualized',
-          'tsInit',
-        ]);
-        const c = f.columns;
-        const values = c.basis.map((b, i) =>
-          !Number.isNaN(b) && c.annualized[i] === 0 ? b : c.basisAbs[i] / c.spotPrice[i],
-        );
-        return { ts: f.ts, values, knownAt: c.tsInit };
-      }
+      case 'basis':
+        return input.field === 'basis_rate' || input.field === 'tenor_days'
+          ? this.readBasis(input.field, ds)
+          : undefined;
       case 'optionsSummary': {
         const f = await this.store.readFrame('optionsSummary', filter, [
           'impliedVol',
