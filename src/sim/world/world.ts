@@ -16,6 +16,7 @@ import { BarAggregator } from './barAggregator.js';
 import { type CausalEdge, defaultCausalGraph } from './causalGraph.js';
 import { MacroProcess } from './macro.js';
 import { type NewsEvent, NewsStream } from './news.js';
+import { DatedFuture } from './datedFuture.js';
 import { OptionsDesk } from './optionsDesk.js';
 import { MARKET_REGIMES, type MarketRegimeLabel, DEFAULT_REGIME_EFFECTS, RegimeChain } from './regimes.js';
 import type { Scenario } from './scenario.js';
@@ -37,6 +38,8 @@ export interface AssetRuntime {
   market: AssetMarket;
   perp: PerpMarket;
   options: OptionsDesk;
+  /** Quarterly dated future on the perp's market (hourly `basis` records with an expiry). */
+  future: DatedFuture;
   /** Hour and day aggregators for [venue A spot, venue B spot, perp]. */
   hourBars: BarAggregator[];
   dayBars: BarAggregator[];
@@ -224,6 +227,7 @@ export class World {
         market,
         perp,
         options: new OptionsDesk(spec.symbol, aRng.fork('options'), sink),
+        future: new DatedFuture(perp.symbol, aRng.fork('dated-future'), sink),
         hourBars: mk('1h'),
         dayBars: mk('1d'),
         bar: new Float64Array(9),

@@ -72,4 +72,14 @@ describe('factor coverage of a tiny simulated world', () => {
     expect(byId.get('network_security')?.where.exploits).toBeDefined();
     expect(byId.get('network_security')?.where.loss).toBeDefined();
   });
+
+  it('computes futures_basis and basis_carry from the quarterly dated future (tenor from its expiry)', () => {
+    const byId = new Map(cov.map((c) => [c.id, c]));
+    for (const id of ['futures_basis', 'basis_carry']) {
+      expect(byId.get(id)?.computable, `${id} missing ${byId.get(id)?.missing}`).toBe(true);
+    }
+    expect(byId.get('basis_carry')?.where.tenor_days.where).toMatch(
+      /basis cwm-sim binance BTC\/USDT:USDT-\d{6}$/,
+    );
+  });
 });

@@ -173,6 +173,7 @@ export function writeHourly(
       spotPrice: perp.index,
       annualized: false,
     });
+    a.future.hour(ts, perp.index, view.policyRate, perp.lastFunding, view.mood);
     a.options.hour(ts, Math.sqrt(a.realizedVar24h * 525_600), view.mood, view.activity);
     a.realizedPrice += (mid - a.realizedPrice) / (24 * 180);
     a.ctx.lending.accrueTo(ts);
