@@ -128,3 +128,49 @@ export function defaultTsInit(kind: RecordKind, tsEvent: number, interval?: stri
   if (kind === 'bars' && interval) return tsEvent + intervalToMs(interval) + lagMs;
   return tsEvent + lagMs;
 }
+
+/** A Deribit option instrument name taken apart. */
+export interface DeribitOptionName {
+  /** Underlying, upper-case (`ETH`). */
+  underlying: string;
+  /** Expiry, UTC epoch ms: 08:00 UTC on the expiry date (Deribit's settlement time). */
+  expiry: number;
+  /** Strike in quote currency. */
+  strike: number;
+  type: 'C' | 'P';
+}
+
+const DERIBIT_MONTHS: Readonly<Record<string, number>> = {
+  JAN: 0,
+  FEB: 1,
+  MAR: 2,
+  APR: 3,
+  MAY: 4,
+  JUN: 5,
+  JUL: 6,
+  AUG: 7,
+  SEP: 8,
+  OCT: 9,
+  NOV: 10,
+  DEC: 11,
+};
+const DERIBIT_OPTION_RE = /^([A-Z0-9]+)-(\d{1,2})([A-Z]{3})(\d{2})-(\d+(?:\.\d+)?)(?:d[0-9]+)?-([CP])$/;
+
+/**
+ * Parses a Deribit option instrument name (`ETH-26JUN26-3000-C`); `undefined` for any other instrument
+ * (perpetuals, futures, malformed names).
+ *
+ * @example parseDeribitOptionName('ETH-12JUN26-1800-P') // { underlying: 'ETH', expiry: 1781251200000, strike: 1800, type: 'P' }
+ */
+export function parseDeribitOptionName(name: string): DeribitOptionName | undefined {
+  const m = DERIBIT_OPTION_RE.exec(name);
+  if (!m) return undefined;
+  const month = DERIBIT_MONTHS[m[3]];
+  if (month === undefined) return undefined;
+  return {
+    underlying: m[1],
+    expiry: Date.UTC(2000 + Number(m[4]), month, Number(m[2]), 8),
+    strike: Number(m[5]),
+    type: m[6] as 'C' | 'P',
+  };
+}

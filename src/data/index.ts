@@ -20,6 +20,8 @@ export {
   intervalToMs,
   msToInterval,
   normalizeSymbol,
+  type DeribitOptionName,
+  parseDeribitOptionName,
   parseSymbol,
   type SymbolParts,
   toSymbol,

@@ -1,5 +1,6 @@
 import { InputFileError } from '../../errors/data.js';
 import type { RecordKind } from '../schemas/index.js';
+import { parseDeribitOptionName } from '../identifiers.js';
 import { TABLES } from '../tables.js';
 import type { ColumnMapping, FieldSource } from './mapping.js';
 import { isValidTimezone, parseTime, type TimeFormat } from './parseTime.js';
@@ -28,21 +29,6 @@ export interface CompiledMapping {
 }
 
 const NUMERIC_TYPES = new Set(['double', 'int', 'ts']);
-const MONTHS: Record<string, number> = {
-  JAN: 0,
-  FEB: 1,
-  MAR: 2,
-  APR: 3,
-  MAY: 4,
-  JUN: 5,
-  JUL: 6,
-  AUG: 7,
-  SEP: 8,
-  OCT: 9,
-  NOV: 10,
-  DEC: 11,
-};
-const DERIBIT = /^([A-Z0-9]+)-(\d{1,2})([A-Z]{3})(\d{2})-([0-9.]+)(?:d[0-9]+)?-([CP])$/;
 
 /** Reads a cell as a finite number: `undefined` for blank, else the number, else a reason string. */
 export function cellNumber(v: unknown): number | undefined | string {
@@ -279,14 +265,12 @@ export function compileMapping(
         case 'deribitType': {
           const s = cellString(v);
           if (s === undefined) return undefined;
-          const m = DERIBIT.exec(s);
-          if (!m || MONTHS[m[3]] === undefined)
-            return bad(`"${s}" is not a Deribit option name like ETH-26JUN26-3000-C`);
-          if (parse === 'deribitUnderlying') return m[1];
-          if (parse === 'deribitStrike') return Number(m[5]);
-          if (parse === 'deribitType') return m[6] === 'C' ? 'call' : 'put';
-          // Deribit options expire at 08:00 UTC on the expiry date.
-          return Date.UTC(2000 + Number(m[4]), MONTHS[m[3]], Number(m[2]), 8);
+          const o = parseDeribitOptionName(s);
+          if (!o) return bad(`"${s}" is not a Deribit option name like ETH-26JUN26-3000-C`);
+          if (parse === 'deribitUnderlying') return o.underlying;
+          if (parse === 'deribitStrike') return o.strike;
+          if (parse === 'deribitType') return o.type === 'C' ? 'call' : 'put';
+          return o.expiry;
         }
         default: {
           const s = cellString(v);

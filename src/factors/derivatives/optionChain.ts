@@ -1,3 +1,4 @@
+import { parseDeribitOptionName } from '../../data/identifiers.js';
 import { FactorInputError } from '../../errors/factors.js';
 
 /** One option of a chain snapshot. */
@@ -142,30 +143,13 @@ export function surfaceMetrics(chain: readonly OptionQuote[], now: number): Surf
   return { ivAtm7d, ivAtm30d, termSlope: ivAtm30d - ivAtm7d, skew25d: put - call };
 }
 
-const MONTHS: Record<string, number> = {
-  JAN: 0,
-  FEB: 1,
-  MAR: 2,
-  APR: 3,
-  MAY: 4,
-  JUN: 5,
-  JUL: 6,
-  AUG: 7,
-  SEP: 8,
-  OCT: 9,
-  NOV: 10,
-  DEC: 11,
-};
-
 /**
  * Parses a Deribit instrument name `ETH-12JUN26-1800-P` into strike, expiry (08:00 UTC) and type.
  *
  * @throws {FactorInputError} for a name that is not an option.
  */
 export function parseDeribitOption(name: string): { strike: number; expiry: number; type: 'C' | 'P' } {
-  const m = /^[A-Z]+-(\d{1,2})([A-Z]{3})(\d{2})-([\d.]+)-([CP])$/.exec(name);
-  if (!m || MONTHS[m[2]] === undefined)
-    throw new FactorInputError('options', name, 'not a Deribit option name');
-  const expiry = Date.UTC(2000 + Number(m[3]), MONTHS[m[2]], Number(m[1]), 8);
-  return { strike: Number(m[4]), expiry, type: m[5] as 'C' | 'P' };
+  const o = parseDeribitOptionName(name);
+  if (!o) throw new FactorInputError('options', name, 'not a Deribit option name');
+  return { strike: o.strike, expiry: o.expiry, type: o.type };
 }

@@ -3,6 +3,7 @@
  * reversal skew of the expiry closest to a target tenor. These are the `options` fields read by the put_call
  * factor (`put_call_oi`, `put_call_volume`, `skew_25d`).
  */
+import { parseDeribitOptionName } from '../../data/identifiers.js';
 import { normalCdf } from '../../math/stats.js';
 
 /** One listed option in a snapshot. */
@@ -112,21 +113,6 @@ export function optionChainSentiment(
   };
 }
 
-const MONTHS: Readonly<Record<string, number>> = {
-  JAN: 0,
-  FEB: 1,
-  MAR: 2,
-  APR: 3,
-  MAY: 4,
-  JUN: 5,
-  JUL: 6,
-  AUG: 7,
-  SEP: 8,
-  OCT: 9,
-  NOV: 10,
-  DEC: 11,
-};
-
 /**
  * Parses a Deribit option instrument name (`ETH-12JUN26-1800-P`) into type, strike and expiry (08:00 UTC on
  * the expiry date, Deribit's settlement time); undefined for other instruments.
@@ -134,13 +120,6 @@ const MONTHS: Readonly<Record<string, number>> = {
 export function parseDeribitOption(
   name: string,
 ): { type: 'C' | 'P'; strike: number; expiryMs: number } | undefined {
-  const m = /^[A-Z]+-(\d{1,2})([A-Z]{3})(\d{2})-(\d+(?:\.\d+)?)-([CP])$/.exec(name);
-  if (!m) return undefined;
-  const month = MONTHS[m[2]];
-  if (month === undefined) return undefined;
-  return {
-    type: m[5] as 'C' | 'P',
-    strike: Number(m[4]),
-    expiryMs: Date.UTC(2000 + Number(m[3]), month, Number(m[1]), 8),
-  };
+  const o = parseDeribitOptionName(name);
+  return o && { type: o.type, strike: o.strike, expiryMs: o.expiry };
 }
