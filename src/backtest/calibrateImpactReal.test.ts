@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { sharedDataAvailable, sharedDataPath } from '../data/sharedData.js';
+import { describeSharedData } from '../data/describeSharedData.js';
+import { sharedDataPath } from '../data/sharedData.js';
 import { calibrateImpact } from '../execution/calibrateImpact.js';
 import { readOhlcvCsv } from './loadBars.js';
 
-describe.skipIf(!sharedDataAvailable())('calibrateImpact on real BTCUSDT daily bars', () => {
+describeSharedData('calibrateImpact on real BTCUSDT daily bars', () => {
   it('gives a positive lambda and a crypto-sized daily volatility', () => {
     const f = readOhlcvCsv(sharedDataPath('market', 'binance_spot_1d', 'BTCUSDT_1d.csv'));
     const c = calibrateImpact(f.columns.open, f.columns.close, f.columns.volume);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { sharedDataAvailable } from '../data/sharedData.js';
+import { describeSharedData } from '../data/describeSharedData.js';
 import { InputFileError } from '../errors/data.js';
 import { loadCarryPanel, loadDailyPanel, loadPanel } from './loadBars.js';
 
-describe.skipIf(!sharedDataAvailable())('shared bar loaders', () => {
+describeSharedData('shared bar loaders', () => {
   it('aligns daily majors on one grid, NaN before listing, without the in-progress last candle', () => {
     const p = loadDailyPanel(['BTCUSDT', 'SOLUSDT']);
     expect(p.intervalMs).toBe(86_400_000);

@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeSharedData } from './describeSharedData.js';
 import { ingestSharedDataset, SHARED_DATASETS, SHARED_REFERENCE_FILES } from './datasets.js';
 import type { IngestReport } from './ingest/ingestFile.js';
 import { readMetricDictionary } from './metricDictionary.js';
-import { sharedDataAvailable, sharedDataPath } from './sharedData.js';
+import { sharedDataPath } from './sharedData.js';
 import { Store } from './store.js';
 
 const DAY = 86_400_000;
 
-describe.skipIf(!sharedDataAvailable())('every shared dataset ingests (strict mode)', () => {
+describeSharedData('every shared dataset ingests (strict mode)', () => {
   let store: Store;
   const reports = new Map<string, IngestReport>();
   beforeAll(async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeSharedData } from '../data/describeSharedData.js';
 import { ingestSharedDataset, SHARED_DATASETS } from '../data/datasets.js';
-import { sharedDataAvailable } from '../data/sharedData.js';
 import { Store } from '../data/store.js';
 import { type FactorCoverage, factorCoverage } from './coverage.js';
 import { alignInput, computeFactor, knownAtOf, nativeGrid } from './engine.js';
@@ -81,7 +81,7 @@ async function unexplainedNaN(
   return { rows: main.length, checked, bad };
 }
 
-describe.skipIf(!sharedDataAvailable())('coverage of the real BTC/ETH data', () => {
+describeSharedData('coverage of the real BTC/ETH data', () => {
   let store: Store;
   let provider: StoreProvider;
   beforeAll(async () => {

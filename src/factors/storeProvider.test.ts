@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeSharedData } from '../data/describeSharedData.js';
 import { ingestSharedDataset } from '../data/datasets.js';
-import { sharedDataAvailable } from '../data/sharedData.js';
 import { Store } from '../data/store.js';
 import { factorCoverage } from './coverage.js';
 import { computeFactor } from './engine.js';
@@ -13,7 +13,7 @@ import { StoreProvider } from './storeProvider.js';
 import { loadFactorInputs } from './table.js';
 import { factorLookback } from './validate.js';
 
-describe.skipIf(!sharedDataAvailable())('factors from the real-data store', () => {
+describeSharedData('factors from the real-data store', () => {
   let store: Store;
   let provider: StoreProvider;
   beforeAll(async () => {

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { sharedDataAvailable, sharedDataPath } from '../data/sharedData.js';
+import { describeSharedData } from '../data/describeSharedData.js';
+import { sharedDataPath } from '../data/sharedData.js';
 import { fitGarch } from '../math/garch.js';
 
-describe.skipIf(!sharedDataAvailable())('GARCH(1,1) reference on S&P 500 (arch package)', () => {
+describeSharedData('GARCH(1,1) reference on S&P 500 (arch package)', () => {
   it('matches mu, omega, alpha, beta and log-likelihood', () => {
     const lines = gunzipSync(readFileSync(sharedDataPath('macro', 'sp500_arch.csv.gz')))
       .toString()

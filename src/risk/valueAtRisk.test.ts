@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { describeSharedData } from '../data/describeSharedData.js';
 import { maxDrawdown, priceDrawdown } from '../backtest/metrics.js';
-import { sharedDataAvailable, sharedDataPath } from '../data/sharedData.js';
+import { sharedDataPath } from '../data/sharedData.js';
 import { ModelInputError } from '../errors/risk.js';
 import { Rng } from '../math/rng.js';
 import {
@@ -83,7 +84,7 @@ function sp500(): { dates: string[]; adj: number[] } {
   return { dates, adj };
 }
 
-describe.skipIf(!sharedDataAvailable())('S&P 500 reference values', () => {
+describeSharedData('S&P 500 reference values', () => {
   const { dates, adj } = sp500();
   const r = new Float64Array(adj.length - 1);
   for (let i = 1; i < adj.length; i++) r[i - 1] = adj[i] / adj[i - 1] - 1;

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { sharedDataAvailable } from '../../data/sharedData.js';
+import { describeSharedData } from '../../data/describeSharedData.js';
 import { main } from '../main.js';
 
 async function runCli(args: string[]): Promise<{ code: number; out: string }> {
@@ -45,7 +45,7 @@ describe('cwm backtest (usage)', () => {
   });
 });
 
-describe.skipIf(!sharedDataAvailable())('cwm backtest on the 15 majors (shared daily data)', () => {
+describeSharedData('cwm backtest on the 15 majors (shared daily data)', () => {
   it('runs a YAML strategy config on chosen symbols', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cwm-btc-'));
     const f = join(dir, 'ma.yaml');

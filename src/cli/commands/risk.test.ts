@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { sharedDataAvailable } from '../../data/sharedData.js';
+import { describeSharedData } from '../../data/describeSharedData.js';
 import { Rng } from '../../math/rng.js';
 import { main } from '../main.js';
 
@@ -57,7 +57,7 @@ describe('cwm risk report --run', () => {
   });
 });
 
-describe.skipIf(!sharedDataAvailable())('cwm risk report --portfolio (shared daily data)', () => {
+describeSharedData('cwm risk report --portfolio (shared daily data)', () => {
   it('reads a weights file and applies hypothetical shocks', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cwm-pf-'));
     const f = join(dir, 'pf.yaml');
@@ -81,35 +81,32 @@ describe.skipIf(!sharedDataAvailable())('cwm risk report --portfolio (shared dai
   });
 });
 
-describe.skipIf(!sharedDataAvailable())(
-  'cwm risk report on the equal-weight majors (shared daily data)',
-  () => {
-    it('gives VaR/ES per method, level and horizon, drawdown dates, GARCH and VaR backtests at 95% and 99%', async () => {
-      const dir = mkdtempSync(join(tmpdir(), 'cwm-risk-'));
-      const { code, out } = await runCli(['--json', 'risk', 'report', '--symbols', 'majors', '--out', dir]);
-      expect(code).toBe(0);
-      const rep = JSON.parse(out);
-      expect(rep.var).toHaveLength(6 * 3 * 3);
-      for (const row of rep.var) expect(row.es).toBeLessThanOrEqual(row.var);
-      expect(rep.maxDrawdown.value).toBeLessThan(-0.5);
-      expect(rep.maxDrawdown.peakDate < rep.maxDrawdown.troughDate).toBe(true);
-      expect(rep.garch.alpha + rep.garch.beta).toBeLessThan(1);
-      for (const level of [0.95, 0.99]) {
-        const bt = rep.backtests.filter((b: { level: number }) => b.level === level);
-        expect(bt.length).toBe(5);
-        for (const b of bt) {
-          expect(b.kupiec.pValue).toBeGreaterThanOrEqual(0);
-          expect(b.kupiec.pValue).toBeLessThanOrEqual(1);
-          expect(b.christoffersenIndependence.pValue).toBeLessThanOrEqual(1);
-          expect(b.conditionalCoverage.dof).toBe(2);
-        }
-        // The GARCH-filtered method should not be rejected at 1% by Kupiec on this portfolio.
-        expect(bt.find((b: { method: string }) => b.method === 'fhs').kupiec.pValue).toBeGreaterThan(0.01);
+describeSharedData('cwm risk report on the equal-weight majors (shared daily data)', () => {
+  it('gives VaR/ES per method, level and horizon, drawdown dates, GARCH and VaR backtests at 95% and 99%', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cwm-risk-'));
+    const { code, out } = await runCli(['--json', 'risk', 'report', '--symbols', 'majors', '--out', dir]);
+    expect(code).toBe(0);
+    const rep = JSON.parse(out);
+    expect(rep.var).toHaveLength(6 * 3 * 3);
+    for (const row of rep.var) expect(row.es).toBeLessThanOrEqual(row.var);
+    expect(rep.maxDrawdown.value).toBeLessThan(-0.5);
+    expect(rep.maxDrawdown.peakDate < rep.maxDrawdown.troughDate).toBe(true);
+    expect(rep.garch.alpha + rep.garch.beta).toBeLessThan(1);
+    for (const level of [0.95, 0.99]) {
+      const bt = rep.backtests.filter((b: { level: number }) => b.level === level);
+      expect(bt.length).toBe(5);
+      for (const b of bt) {
+        expect(b.kupiec.pValue).toBeGreaterThanOrEqual(0);
+        expect(b.kupiec.pValue).toBeLessThanOrEqual(1);
+        expect(b.christoffersenIndependence.pValue).toBeLessThanOrEqual(1);
+        expect(b.conditionalCoverage.dof).toBe(2);
       }
-      const covid = rep.stress.historical.find((s: { name: string }) => s.name.includes('COVID'));
-      expect(covid.totalReturn).toBeLessThan(-0.3);
-      expect(existsSync(join(dir, 'equity.svg'))).toBe(true);
-      expect(existsSync(join(dir, 'risk-report.json'))).toBe(true);
-    });
-  },
-);
+      // The GARCH-filtered method should not be rejected at 1% by Kupiec on this portfolio.
+      expect(bt.find((b: { method: string }) => b.method === 'fhs').kupiec.pValue).toBeGreaterThan(0.01);
+    }
+    const covid = rep.stress.historical.find((s: { name: string }) => s.name.includes('COVID'));
+    expect(covid.totalReturn).toBeLessThan(-0.3);
+    expect(existsSync(join(dir, 'equity.svg'))).toBe(true);
+    expect(existsSync(join(dir, 'risk-report.json'))).toBe(true);
+  });
+});

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { describeSharedData } from '../../data/describeSharedData.js';
 import { createFrame, type Frame } from '../../data/frame.js';
-import { sharedDataAvailable, sharedDataPath } from '../../data/sharedData.js';
+import { sharedDataPath } from '../../data/sharedData.js';
 import { computeFactor, getFactor } from '../../factors/index.js';
 import { Rng } from '../../math/rng.js';
 import { readKlinesCsv } from '../../sim/world/realData.js';
@@ -39,38 +40,35 @@ function realBtc(n: number): AssetData {
   return { symbol: 'BTCUSDT.BINANCE', bars: createFrame(ts, { close, volume }), factors };
 }
 
-describe.skipIf(!sharedDataAvailable())(
-  'TradingEnv on real BTCUSDT hourly bars with factor-engine factors',
-  () => {
-    it('passes checkEnv', () => {
-      const data = realBtc(2000);
-      const report = checkEnv(
-        () => new TradingEnv({ data, factors: FACTORS, factorStamp: 'asOf', history: 8 }),
-      );
-      expect(report.checks.filter((c) => !c.ok)).toEqual([]);
-    });
+describeSharedData('TradingEnv on real BTCUSDT hourly bars with factor-engine factors', () => {
+  it('passes checkEnv', () => {
+    const data = realBtc(2000);
+    const report = checkEnv(
+      () => new TradingEnv({ data, factors: FACTORS, factorStamp: 'asOf', history: 8 }),
+    );
+    expect(report.checks.filter((c) => !c.ok)).toEqual([]);
+  });
 
-    it('observation at t is identical when every bar after t is removed and the factors are recomputed', () => {
-      const t = 1500;
-      const full = realBtc(2000);
-      const cut = realBtc(t + 1);
-      const cfg = { factors: FACTORS, factorStamp: 'asOf' as const, history: 8 };
-      const a = new TradingEnv({ ...cfg, data: full });
-      const b = new TradingEnv({ ...cfg, data: cut });
-      const start = t - 60;
-      a.reset({ options: { start } });
-      b.reset({ options: { start } });
-      const rng = new Rng(9);
-      for (let s = start; s < t; s++) {
-        const act = Int32Array.of(rng.int(3), rng.int(3), rng.int(3));
-        const ra = a.step(act);
-        const obs = Array.from(ra[0]);
-        const reward = ra[1];
-        const rb = b.step(act);
-        expect(Array.from(rb[0])).toEqual(obs);
-        expect(rb[1]).toBe(reward);
-      }
-      expect(a.barIndex).toBe(t);
-    });
-  },
-);
+  it('observation at t is identical when every bar after t is removed and the factors are recomputed', () => {
+    const t = 1500;
+    const full = realBtc(2000);
+    const cut = realBtc(t + 1);
+    const cfg = { factors: FACTORS, factorStamp: 'asOf' as const, history: 8 };
+    const a = new TradingEnv({ ...cfg, data: full });
+    const b = new TradingEnv({ ...cfg, data: cut });
+    const start = t - 60;
+    a.reset({ options: { start } });
+    b.reset({ options: { start } });
+    const rng = new Rng(9);
+    for (let s = start; s < t; s++) {
+      const act = Int32Array.of(rng.int(3), rng.int(3), rng.int(3));
+      const ra = a.step(act);
+      const obs = Array.from(ra[0]);
+      const reward = ra[1];
+      const rb = b.step(act);
+      expect(Array.from(rb[0])).toEqual(obs);
+      expect(rb[1]).toBe(reward);
+    }
+    expect(a.barIndex).toBe(t);
+  });
+});

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeSharedData } from '../../data/describeSharedData.js';
 import { ingestSharedDataset } from '../../data/datasets.js';
-import { sharedDataAvailable } from '../../data/sharedData.js';
 import { Store } from '../../data/store.js';
 import { checkEnv } from '../checkEnv.js';
 import { PortfolioEnv } from '../markets/portfolioEnv.js';
 import { TradingEnv } from '../markets/tradingEnv.js';
 import { loadMarketFromStore } from './storeMarket.js';
 
-describe.skipIf(!sharedDataAvailable())('market envs on real bars and factors from the DuckDB store', () => {
+describeSharedData('market envs on real bars and factors from the DuckDB store', () => {
   let store: Store;
   beforeAll(async () => {
     store = await Store.open(':memory:');

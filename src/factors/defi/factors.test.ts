@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { sharedDataAvailable, sharedDataPath } from '../../data/sharedData.js';
+import { describeSharedData } from '../../data/describeSharedData.js';
+import { sharedDataPath } from '../../data/sharedData.js';
 import { computeFactor } from '../engine.js';
 import { evaluateFactor } from '../evaluate.js';
 import { readCsvTable } from '../onchain/sharedCsv.js';
@@ -26,7 +27,7 @@ describe('DeFi factors: point-in-time and batch = streaming', () => {
   }
 });
 
-describe.skipIf(!sharedDataAvailable())('DeFi factors on real data', () => {
+describeSharedData('DeFi factors on real data', () => {
   const day = (d: string) => Date.parse(`${d.slice(0, 10)}T00:00:00Z`);
 
   it('defi_tvl on DefiLlama total TVL: as-of value, changes, point-in-time on the real series', () => {
@@ -113,7 +114,7 @@ describe.skipIf(!sharedDataAvailable())('DeFi factors on real data', () => {
   });
 });
 
-describe.skipIf(!sharedDataAvailable())('swapInputSeries on the mev-inspect swaps', () => {
+describeSharedData('swapInputSeries on the mev-inspect swaps', () => {
   it('per-block detection adds up to whole-file detection and feeds mev_flashloans', () => {
     const t = readCsvTable(
       sharedDataPath('defi', 'mev_inspect_dex_swaps_2021-06_blocks_12634810-12635061.csv'),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { sharedDataAvailable, sharedDataPath } from '../../data/sharedData.js';
+import { describeSharedData } from '../../data/describeSharedData.js';
+import { sharedDataPath } from '../../data/sharedData.js';
 import { readCsvTable } from '../onchain/sharedCsv.js';
 import {
   apyDispersion,
@@ -173,73 +174,70 @@ function traceOrder(s: string): number {
   return v;
 }
 
-describe.skipIf(!sharedDataAvailable())(
-  'MEV detection on mev-inspect swaps (blocks 12634810-12635061)',
-  () => {
-    const t = readCsvTable(
-      sharedDataPath('defi', 'mev_inspect_dex_swaps_2021-06_blocks_12634810-12635061.csv'),
-    );
-    const cols = {
-      block: t.numeric('block_number'),
-      pos: t.numeric('transaction_position'),
-      hash: t.column('transaction_hash'),
-      pool: t.column('contract_address'),
-      to: t.column('to_address'),
-      from: t.column('from_address'),
-      tin: t.column('token_in_address'),
-      ain: t.numeric('token_in_amount'),
-      tout: t.column('token_out_address'),
-      aout: t.numeric('token_out_amount'),
-      trace: t.column('trace_address'),
-      err: t.column('error'),
-    };
-    const swaps: SwapEvent[] = [];
-    for (let i = 0; i < t.rows.length; i++) {
-      if (cols.err[i] !== '') continue;
-      swaps.push({
-        blockNumber: cols.block[i],
-        txPosition: cols.pos[i],
-        txHash: cols.hash[i],
-        pool: cols.pool[i],
-        to: cols.to[i],
-        from: cols.from[i],
-        tokenIn: cols.tin[i],
-        amountIn: cols.ain[i],
-        tokenOut: cols.tout[i],
-        amountOut: cols.aout[i],
-        traceOrder: traceOrder(cols.trace[i]),
-      });
-    }
+describeSharedData('MEV detection on mev-inspect swaps (blocks 12634810-12635061)', () => {
+  const t = readCsvTable(
+    sharedDataPath('defi', 'mev_inspect_dex_swaps_2021-06_blocks_12634810-12635061.csv'),
+  );
+  const cols = {
+    block: t.numeric('block_number'),
+    pos: t.numeric('transaction_position'),
+    hash: t.column('transaction_hash'),
+    pool: t.column('contract_address'),
+    to: t.column('to_address'),
+    from: t.column('from_address'),
+    tin: t.column('token_in_address'),
+    ain: t.numeric('token_in_amount'),
+    tout: t.column('token_out_address'),
+    aout: t.numeric('token_out_amount'),
+    trace: t.column('trace_address'),
+    err: t.column('error'),
+  };
+  const swaps: SwapEvent[] = [];
+  for (let i = 0; i < t.rows.length; i++) {
+    if (cols.err[i] !== '') continue;
+    swaps.push({
+      blockNumber: cols.block[i],
+      txPosition: cols.pos[i],
+      txHash: cols.hash[i],
+      pool: cols.pool[i],
+      to: cols.to[i],
+      from: cols.from[i],
+      tokenIn: cols.tin[i],
+      amountIn: cols.ain[i],
+      tokenOut: cols.tout[i],
+      amountOut: cols.aout[i],
+      traceOrder: traceOrder(cols.trace[i]),
+    });
+  }
 
-    it('finds sandwiches whose legs obey the rules', () => {
-      const s = detectSandwiches(swaps);
-      expect(s.length).toBeGreaterThan(5);
-      const byHash = new Map<string, SwapEvent[]>();
-      for (const x of swaps) byHash.set(x.txHash, [...(byHash.get(x.txHash) ?? []), x]);
-      for (const sw of s) {
-        const fr = byHash.get(sw.frontrunTx)?.find((x) => x.pool === sw.pool && x.to === sw.attacker);
-        const br = byHash.get(sw.backrunTx)?.find((x) => x.pool === sw.pool && x.to === sw.attacker);
-        expect(fr && br).toBeTruthy();
-        if (!fr || !br) continue;
-        expect(br.txPosition).toBeGreaterThan(fr.txPosition);
-        expect(br.tokenIn).toBe(fr.tokenOut);
-        for (const v of sw.victimTxs) {
-          const vs = byHash.get(v)?.find((x) => x.pool === sw.pool);
-          expect(vs?.tokenIn).toBe(fr.tokenIn);
-          expect(vs && vs.txPosition > fr.txPosition && vs.txPosition < br.txPosition).toBe(true);
-        }
+  it('finds sandwiches whose legs obey the rules', () => {
+    const s = detectSandwiches(swaps);
+    expect(s.length).toBeGreaterThan(5);
+    const byHash = new Map<string, SwapEvent[]>();
+    for (const x of swaps) byHash.set(x.txHash, [...(byHash.get(x.txHash) ?? []), x]);
+    for (const sw of s) {
+      const fr = byHash.get(sw.frontrunTx)?.find((x) => x.pool === sw.pool && x.to === sw.attacker);
+      const br = byHash.get(sw.backrunTx)?.find((x) => x.pool === sw.pool && x.to === sw.attacker);
+      expect(fr && br).toBeTruthy();
+      if (!fr || !br) continue;
+      expect(br.txPosition).toBeGreaterThan(fr.txPosition);
+      expect(br.tokenIn).toBe(fr.tokenOut);
+      for (const v of sw.victimTxs) {
+        const vs = byHash.get(v)?.find((x) => x.pool === sw.pool);
+        expect(vs?.tokenIn).toBe(fr.tokenIn);
+        expect(vs && vs.txPosition > fr.txPosition && vs.txPosition < br.txPosition).toBe(true);
       }
-    });
+    }
+  });
 
-    it('finds profitable cyclic arbitrages and a sparse interaction graph', () => {
-      const arbs = detectArbitrages(swaps);
-      expect(arbs.length).toBeGreaterThan(5);
-      for (const a of arbs) expect(a.profitRaw).toBeGreaterThan(0);
-      const { edges, nodes } = interactionEdges(swaps);
-      const d = graphDensity(edges, nodes);
-      expect(nodes.size).toBeGreaterThan(100);
-      expect(d).toBeGreaterThan(0);
-      expect(d).toBeLessThan(0.05);
-    });
-  },
-);
+  it('finds profitable cyclic arbitrages and a sparse interaction graph', () => {
+    const arbs = detectArbitrages(swaps);
+    expect(arbs.length).toBeGreaterThan(5);
+    for (const a of arbs) expect(a.profitRaw).toBeGreaterThan(0);
+    const { edges, nodes } = interactionEdges(swaps);
+    const d = graphDensity(edges, nodes);
+    expect(nodes.size).toBeGreaterThan(100);
+    expect(d).toBeGreaterThan(0);
+    expect(d).toBeLessThan(0.05);
+  });
+});

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { sharedDataAvailable, sharedDataPath } from '../../data/sharedData.js';
+import { describeSharedData } from '../../data/describeSharedData.js';
+import { sharedDataPath } from '../../data/sharedData.js';
 import { computeFactor } from '../engine.js';
 import { DAY_MS } from '../spec.js';
 import { syntheticFiniteFractions } from '../testing/checkFactor.js';
@@ -51,7 +52,7 @@ describe('option chain helpers', () => {
   });
 });
 
-describe.skipIf(!sharedDataAvailable())('derivatives against real data', () => {
+describeSharedData('derivatives against real data', () => {
   it('Black gamma matches Deribit’s greeks on the ETH ticker snapshot (5 decimals)', () => {
     const tickers = JSON.parse(
       readFileSync(sharedDataPath('derivatives', 'deribit_eth_option_tickers_snapshot.json'), 'utf8'),

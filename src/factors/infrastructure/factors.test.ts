@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { sharedDataAvailable, sharedDataPath } from '../../data/sharedData.js';
+import { describeSharedData } from '../../data/describeSharedData.js';
+import { sharedDataPath } from '../../data/sharedData.js';
 import { computeFactor } from '../engine.js';
 import { readCsvTable } from '../onchain/sharedCsv.js';
 import { DAY_MS } from '../spec.js';
@@ -23,7 +24,7 @@ describe('infrastructure factors: point-in-time and batch = streaming', () => {
   }
 });
 
-describe.skipIf(!sharedDataAvailable())('infrastructure factors on real data', () => {
+describeSharedData('infrastructure factors on real data', () => {
   const day = (d: string) => Date.parse(`${d.slice(0, 10)}T00:00:00Z`);
 
   it('energy from the real BTC hash rate is in the range of published estimates', () => {

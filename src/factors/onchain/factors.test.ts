@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { sharedDataAvailable, sharedDataPath } from '../../data/sharedData.js';
+import { describeSharedData } from '../../data/describeSharedData.js';
+import { sharedDataPath } from '../../data/sharedData.js';
 import { computeFactor } from '../engine.js';
 import { evaluateFactor } from '../evaluate.js';
 import { DAY_MS, gridParams } from '../spec.js';
@@ -28,112 +29,109 @@ describe('on-chain factors: point-in-time and batch = streaming', () => {
   }
 });
 
-describe.skipIf(!sharedDataAvailable())(
-  'on-chain factors on Coin Metrics BTC (definitions match the vendor)',
-  () => {
-    const t = readCsvTable(sharedDataPath('onchain', 'coinmetrics_community_btc.csv'));
-    const n = t.rows.length;
-    const params = gridParams(DAY_MS);
-    const ts = Float64Array.from(t.column('time'), (d) => Date.parse(`${d}T00:00:00Z`));
-    const mc = t.numeric('CapMrktCurUSD');
-    const rc = t.numeric('CapRealUSD');
-    const tv = t.numeric('TxTfrValAdjUSD');
+describeSharedData('on-chain factors on Coin Metrics BTC (definitions match the vendor)', () => {
+  const t = readCsvTable(sharedDataPath('onchain', 'coinmetrics_community_btc.csv'));
+  const n = t.rows.length;
+  const params = gridParams(DAY_MS);
+  const ts = Float64Array.from(t.column('time'), (d) => Date.parse(`${d}T00:00:00Z`));
+  const mc = t.numeric('CapMrktCurUSD');
+  const rc = t.numeric('CapRealUSD');
+  const tv = t.numeric('TxTfrValAdjUSD');
 
-    const relBad = (a: Float64Array, b: Float64Array, tol: number) => {
-      let cnt = 0;
-      let bad = 0;
-      for (let i = 0; i < a.length; i++) {
-        if (!Number.isFinite(a[i]) || !(b[i] > 0)) continue;
-        cnt++;
-        if (Math.abs(a[i] / b[i] - 1) > tol) bad++;
-      }
-      return { cnt, bad };
+  const relBad = (a: Float64Array, b: Float64Array, tol: number) => {
+    let cnt = 0;
+    let bad = 0;
+    for (let i = 0; i < a.length; i++) {
+      if (!Number.isFinite(a[i]) || !(b[i] > 0)) continue;
+      cnt++;
+      if (Math.abs(a[i] / b[i] - 1) > tol) bad++;
+    }
+    return { cnt, bad };
+  };
+
+  it('nvt factor = NVTAdj and its signal = NVTAdj90', () => {
+    const out = evaluateFactor(nvtRatio, {
+      ts,
+      n,
+      params,
+      columns: { market_cap: mc, transfer_value: tv },
+    });
+    const a = relBad(out.value, t.numeric('NVTAdj'), 1e-6);
+    expect(a.cnt).toBeGreaterThan(3000);
+    expect(a.bad).toBe(0);
+    const s = relBad(out.signal, t.numeric('NVTAdj90'), 1e-6);
+    expect(s.cnt).toBeGreaterThan(3000);
+    expect(s.bad / s.cnt).toBeLessThan(0.01);
+  });
+
+  it('mvrv factor = CapMVRVCur; its z-score = the Welford kernel', () => {
+    const out = evaluateFactor(mvrvFactor, {
+      ts,
+      n,
+      params,
+      columns: { market_cap: mc, realized_cap: rc },
+    });
+    const a = relBad(out.value, t.numeric('CapMVRVCur'), 1e-6);
+    expect(a.cnt).toBeGreaterThan(3000);
+    expect(a.bad).toBe(0);
+    const k = mvrvZScore(mc, rc, 365);
+    let cmp = 0;
+    for (let i = 0; i < n; i++) {
+      if (Number.isNaN(k[i])) continue;
+      cmp++;
+      expect(Math.abs(out.z_score[i] - k[i])).toBeLessThan(1e-6 * Math.max(1, Math.abs(k[i])));
+    }
+    expect(cmp).toBeGreaterThan(2500);
+    // The 2017 top and the March 2020 low, as MVRV z-score charts show them.
+    const at = (d: string) => out.z_score[t.column('time').indexOf(d)];
+    expect(at('2017-12-17')).toBeGreaterThan(7);
+    expect(at('2020-03-12')).toBeLessThan(0);
+  });
+
+  it('tx_count_fees fee per transaction = Coin Metrics FeeMeanUSD', () => {
+    const out = evaluateFactor(txCountFees, {
+      ts,
+      n,
+      params,
+      columns: { tx_count: t.numeric('TxCnt'), fees_usd: t.numeric('FeeTotUSD') },
+    });
+    const a = relBad(out.fee_per_tx_usd, t.numeric('FeeMeanUSD'), 1e-3);
+    expect(a.cnt).toBeGreaterThan(3000);
+    expect(a.bad).toBe(0);
+  });
+
+  it('velocity_supply supply growth = 30-day mean of Coin Metrics IssContPctAnn', () => {
+    const out = evaluateFactor(velocitySupply, {
+      ts,
+      n,
+      params,
+      columns: { transfer_value: tv, market_cap: mc, supply: t.numeric('SplyCur') },
+    });
+    const iss = t.numeric('IssContPctAnn');
+    let cnt = 0;
+    for (let i = 1500; i < n; i++) {
+      let m = 0;
+      for (let j = i - 29; j <= i; j++) m += iss[j] / 100 / 30;
+      if (!(m > 0) || Number.isNaN(out.supply_growth[i])) continue;
+      cnt++;
+      // ln growth vs simple issuance rate: they differ by O(rate^2), under 0.1% relative here.
+      expect(Math.abs(out.supply_growth[i] / m - 1)).toBeLessThan(1e-3);
+    }
+    expect(cnt).toBeGreaterThan(2500);
+  });
+
+  it('mvrv is point-in-time and streams on the real series', () => {
+    const data = {
+      market_cap: { ts, values: mc },
+      realized_cap: { ts, values: rc },
     };
-
-    it('nvt factor = NVTAdj and its signal = NVTAdj90', () => {
-      const out = evaluateFactor(nvtRatio, {
-        ts,
-        n,
-        params,
-        columns: { market_cap: mc, transfer_value: tv },
-      });
-      const a = relBad(out.value, t.numeric('NVTAdj'), 1e-6);
-      expect(a.cnt).toBeGreaterThan(3000);
-      expect(a.bad).toBe(0);
-      const s = relBad(out.signal, t.numeric('NVTAdj90'), 1e-6);
-      expect(s.cnt).toBeGreaterThan(3000);
-      expect(s.bad / s.cnt).toBeLessThan(0.01);
+    const from = Date.parse('2016-01-01T00:00:00Z');
+    assertFactorProperties(mvrvFactor, {
+      data,
+      grid: { from, to: Date.parse('2020-07-01T00:00:00Z'), barMs: DAY_MS },
     });
-
-    it('mvrv factor = CapMVRVCur; its z-score = the Welford kernel', () => {
-      const out = evaluateFactor(mvrvFactor, {
-        ts,
-        n,
-        params,
-        columns: { market_cap: mc, realized_cap: rc },
-      });
-      const a = relBad(out.value, t.numeric('CapMVRVCur'), 1e-6);
-      expect(a.cnt).toBeGreaterThan(3000);
-      expect(a.bad).toBe(0);
-      const k = mvrvZScore(mc, rc, 365);
-      let cmp = 0;
-      for (let i = 0; i < n; i++) {
-        if (Number.isNaN(k[i])) continue;
-        cmp++;
-        expect(Math.abs(out.z_score[i] - k[i])).toBeLessThan(1e-6 * Math.max(1, Math.abs(k[i])));
-      }
-      expect(cmp).toBeGreaterThan(2500);
-      // The 2017 top and the March 2020 low, as MVRV z-score charts show them.
-      const at = (d: string) => out.z_score[t.column('time').indexOf(d)];
-      expect(at('2017-12-17')).toBeGreaterThan(7);
-      expect(at('2020-03-12')).toBeLessThan(0);
-    });
-
-    it('tx_count_fees fee per transaction = Coin Metrics FeeMeanUSD', () => {
-      const out = evaluateFactor(txCountFees, {
-        ts,
-        n,
-        params,
-        columns: { tx_count: t.numeric('TxCnt'), fees_usd: t.numeric('FeeTotUSD') },
-      });
-      const a = relBad(out.fee_per_tx_usd, t.numeric('FeeMeanUSD'), 1e-3);
-      expect(a.cnt).toBeGreaterThan(3000);
-      expect(a.bad).toBe(0);
-    });
-
-    it('velocity_supply supply growth = 30-day mean of Coin Metrics IssContPctAnn', () => {
-      const out = evaluateFactor(velocitySupply, {
-        ts,
-        n,
-        params,
-        columns: { transfer_value: tv, market_cap: mc, supply: t.numeric('SplyCur') },
-      });
-      const iss = t.numeric('IssContPctAnn');
-      let cnt = 0;
-      for (let i = 1500; i < n; i++) {
-        let m = 0;
-        for (let j = i - 29; j <= i; j++) m += iss[j] / 100 / 30;
-        if (!(m > 0) || Number.isNaN(out.supply_growth[i])) continue;
-        cnt++;
-        // ln growth vs simple issuance rate: they differ by O(rate^2), under 0.1% relative here.
-        expect(Math.abs(out.supply_growth[i] / m - 1)).toBeLessThan(1e-3);
-      }
-      expect(cnt).toBeGreaterThan(2500);
-    });
-
-    it('mvrv is point-in-time and streams on the real series', () => {
-      const data = {
-        market_cap: { ts, values: mc },
-        realized_cap: { ts, values: rc },
-      };
-      const from = Date.parse('2016-01-01T00:00:00Z');
-      assertFactorProperties(mvrvFactor, {
-        data,
-        grid: { from, to: Date.parse('2020-07-01T00:00:00Z'), barMs: DAY_MS },
-      });
-    });
-  },
-);
+  });
+});
 
 describe('fork_upgrade_events with one event source', () => {
   it('counts upgrades alone when no fork source exists', () => {

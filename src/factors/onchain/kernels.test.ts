@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { sharedDataAvailable, sharedDataPath } from '../../data/sharedData.js';
+import { describeSharedData } from '../../data/describeSharedData.js';
+import { sharedDataPath } from '../../data/sharedData.js';
 import {
   coinDaysDestroyed,
   dormancy,
@@ -106,7 +107,7 @@ describe('on-chain kernels', () => {
   });
 });
 
-describe.skipIf(!sharedDataAvailable())('on-chain kernels on Coin Metrics BTC data', () => {
+describeSharedData('on-chain kernels on Coin Metrics BTC data', () => {
   const t = readCsvTable(sharedDataPath('onchain', 'coinmetrics_community_btc.csv'));
   const mc = t.numeric('CapMrktCurUSD');
   const tv = t.numeric('TxTfrValAdjUSD');
@@ -142,7 +143,7 @@ describe.skipIf(!sharedDataAvailable())('on-chain kernels on Coin Metrics BTC da
   });
 });
 
-describe.skipIf(!sharedDataAvailable())('MVRV vs the CryptoQuant-style export', () => {
+describeSharedData('MVRV vs the CryptoQuant-style export', () => {
   it('our MVRV from Coin Metrics caps tracks the exported BTC MVRV ratio', () => {
     const cm = readCsvTable(sharedDataPath('onchain', 'coinmetrics_community_btc.csv'));
     const cq = readCsvTable(sharedDataPath('onchain', 'cryptoquant_style', 'btc_mvrv_ratio.csv'));

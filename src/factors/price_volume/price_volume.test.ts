@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { sharedDataAvailable, sharedDataPath } from '../../data/sharedData.js';
+import { describeSharedData } from '../../data/describeSharedData.js';
+import { sharedDataPath } from '../../data/sharedData.js';
 import { Rng } from '../../math/rng.js';
 import { computeFactor, type InputSeries } from '../engine.js';
 import { $, constant } from '../dsl.js';
@@ -31,7 +32,7 @@ describe('price & volume factors (point-in-time and batch = streaming for all 80
   });
 });
 
-describe.skipIf(!sharedDataAvailable())('volatility reference values (S&P 500, arch test file)', () => {
+describeSharedData('volatility reference values (S&P 500, arch test file)', () => {
   const csv = readCsvColumns(sharedDataPath('macro', 'sp500_arch.csv.gz'));
   it('last 30 rows, annualized with 252: CC, Parkinson, GK, RS, Yang-Zhang', () => {
     const { Open, High, Low, Close } = csv.num;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { sharedDataAvailable, sharedDataPath } from '../../data/sharedData.js';
+import { describeSharedData } from '../../data/describeSharedData.js';
+import { sharedDataPath } from '../../data/sharedData.js';
 import { computeFactor } from '../engine.js';
 import { readCsvTable } from '../onchain/sharedCsv.js';
 import { DAY_MS } from '../spec.js';
@@ -22,7 +23,7 @@ describe('regulatory & institutional factors: point-in-time and batch = streamin
   }
 });
 
-describe.skipIf(!sharedDataAvailable())('etf_flows on Farside US spot BTC ETF flows', () => {
+describeSharedData('etf_flows on Farside US spot BTC ETF flows', () => {
   it('sums each trading day once, known the next day; weekends are 0; point-in-time on the real series', () => {
     const t = readCsvTable(sharedDataPath('derivatives', 'farside_spot_etf_net_flows.csv'));
     const dates = t.column('date');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { sharedDataAvailable, sharedDataPath } from '../../data/sharedData.js';
+import { describeSharedData } from '../../data/describeSharedData.js';
+import { sharedDataPath } from '../../data/sharedData.js';
 import { computeFactor } from '../engine.js';
 import { readCsvTable } from '../onchain/sharedCsv.js';
 import { DAY_MS } from '../spec.js';
@@ -28,7 +29,7 @@ describe('sentiment factors: point-in-time and batch = streaming', () => {
   }
 });
 
-describe.skipIf(!sharedDataAvailable())('sentiment factors on real data', () => {
+describeSharedData('sentiment factors on real data', () => {
   const day = (d: string) => Date.parse(`${d.slice(0, 10)}T00:00:00Z`);
 
   it('fear_greed on alternative.me: level, changes, point-in-time on the real series (with its gaps)', () => {
@@ -83,94 +84,91 @@ describe.skipIf(!sharedDataAvailable())('sentiment factors on real data', () => 
   });
 });
 
-describe.skipIf(!sharedDataAvailable())(
-  'news_impact and narrative_shift on real news (Dec 2023) and Binance closes',
-  () => {
-    const day = (d: string) => Date.parse(`${d.slice(0, 10)}T00:00:00Z`);
-    const news = readCsvTable(sharedDataPath('sentiment', 'cryptonews_2023-12_textblob_sentiment.csv'));
-    const scorer = new LexiconSentimentScorer();
-    const idx = (f: string) => TEXT_FIELD_NAMES.indexOf(f);
-    const events = news
-      .column('date')
-      .map((d, i) => {
-        const [ymd, hm] = d.split(' ');
-        const [y, m, dd] = ymd.split('/');
-        const ts = Date.parse(`${y}-${m.padStart(2, '0')}-${dd.padStart(2, '0')}T${hm.padStart(5, '0')}:00Z`);
-        return { ts, f: textEventFields({ text: news.column('text')[i] }, scorer) };
-      })
-      .sort((a, b) => a.ts - b.ts);
-    const series = (field: string) => ({
-      ts: Float64Array.from(events, (e) => e.ts),
-      values: Float64Array.from(events, (e) => e.f[idx(field)]),
-    });
-    const bars = (sym: string) => {
-      const t = readCsvTable(sharedDataPath('market', 'binance_spot_1d', `${sym}_1d.csv`));
-      return {
-        ts: Float64Array.from(t.column('timestamp'), day),
-        values: t.numeric('close'),
-        intervalMs: DAY_MS,
-      };
+describeSharedData('news_impact and narrative_shift on real news (Dec 2023) and Binance closes', () => {
+  const day = (d: string) => Date.parse(`${d.slice(0, 10)}T00:00:00Z`);
+  const news = readCsvTable(sharedDataPath('sentiment', 'cryptonews_2023-12_textblob_sentiment.csv'));
+  const scorer = new LexiconSentimentScorer();
+  const idx = (f: string) => TEXT_FIELD_NAMES.indexOf(f);
+  const events = news
+    .column('date')
+    .map((d, i) => {
+      const [ymd, hm] = d.split(' ');
+      const [y, m, dd] = ymd.split('/');
+      const ts = Date.parse(`${y}-${m.padStart(2, '0')}-${dd.padStart(2, '0')}T${hm.padStart(5, '0')}:00Z`);
+      return { ts, f: textEventFields({ text: news.column('text')[i] }, scorer) };
+    })
+    .sort((a, b) => a.ts - b.ts);
+  const series = (field: string) => ({
+    ts: Float64Array.from(events, (e) => e.ts),
+    values: Float64Array.from(events, (e) => e.f[idx(field)]),
+  });
+  const bars = (sym: string) => {
+    const t = readCsvTable(sharedDataPath('market', 'binance_spot_1d', `${sym}_1d.csv`));
+    return {
+      ts: Float64Array.from(t.column('timestamp'), day),
+      values: t.numeric('close'),
+      intervalMs: DAY_MS,
     };
+  };
 
-    it('event-study CAR of ETH around classified news equals the market-model kernel', () => {
-      const eth = bars('ETHUSDT');
-      const btc = bars('BTCUSDT');
-      const data = {
-        news_s: series('sentiment'),
-        news_n: series('count'),
-        regulatory: series('label_regulatory'),
-        hack: series('label_hack'),
-        etf: series('label_etf'),
-        macro: series('label_macro'),
-        close: eth,
-        market: btc,
-      };
-      const grid = { from: day('2023-12-01'), to: day('2023-12-24'), barMs: DAY_MS };
-      const res = computeFactor(newsImpact, data, grid);
-      const car = res.columns.news_impact__car_etf;
-      const i = Math.round((day('2023-12-19') - grid.from) / DAY_MS);
-      expect(Number.isFinite(car[i])).toBe(true);
-      // Recompute: daily grid rows T hold the bar of day T - 1 (known at its close) and news in (T - 1d, T].
-      const rowsFrom = day('2023-09-01');
-      const m = (day('2023-12-19') - rowsFrom) / DAY_MS + 1;
-      const ret = (s: { ts: Float64Array; values: Float64Array }) => {
-        const r = new Float64Array(m);
-        for (let k = 0; k < m; k++) {
-          const T = rowsFrom + k * DAY_MS;
-          const a = s.values[s.ts.indexOf(T - DAY_MS)];
-          const b = s.values[s.ts.indexOf(T - 2 * DAY_MS)];
-          r[k] = Math.log(a / b);
-        }
-        return r;
-      };
-      const rEth = ret(eth);
-      const rBtc = ret(btc);
-      let e = m - 1;
-      const etf = series('label_etf');
-      const etfOn = (k: number) => {
+  it('event-study CAR of ETH around classified news equals the market-model kernel', () => {
+    const eth = bars('ETHUSDT');
+    const btc = bars('BTCUSDT');
+    const data = {
+      news_s: series('sentiment'),
+      news_n: series('count'),
+      regulatory: series('label_regulatory'),
+      hack: series('label_hack'),
+      etf: series('label_etf'),
+      macro: series('label_macro'),
+      close: eth,
+      market: btc,
+    };
+    const grid = { from: day('2023-12-01'), to: day('2023-12-24'), barMs: DAY_MS };
+    const res = computeFactor(newsImpact, data, grid);
+    const car = res.columns.news_impact__car_etf;
+    const i = Math.round((day('2023-12-19') - grid.from) / DAY_MS);
+    expect(Number.isFinite(car[i])).toBe(true);
+    // Recompute: daily grid rows T hold the bar of day T - 1 (known at its close) and news in (T - 1d, T].
+    const rowsFrom = day('2023-09-01');
+    const m = (day('2023-12-19') - rowsFrom) / DAY_MS + 1;
+    const ret = (s: { ts: Float64Array; values: Float64Array }) => {
+      const r = new Float64Array(m);
+      for (let k = 0; k < m; k++) {
         const T = rowsFrom + k * DAY_MS;
-        let c = 0;
-        for (let q = 0; q < etf.ts.length; q++)
-          if (etf.ts[q] > T - DAY_MS && etf.ts[q] <= T) c += etf.values[q];
-        return c;
-      };
-      while (e > m - 6 && etfOn(e) === 0) e--;
-      expect(etfOn(e)).toBeGreaterThan(0);
-      expect(car[i]).toBeCloseTo(cumulativeAbnormalReturn(rEth, rBtc, e, m - 1 - e, 60), 12);
-      assertFactorProperties(newsImpact, { data, grid, minFinite: 0 });
-    });
+        const a = s.values[s.ts.indexOf(T - DAY_MS)];
+        const b = s.values[s.ts.indexOf(T - 2 * DAY_MS)];
+        r[k] = Math.log(a / b);
+      }
+      return r;
+    };
+    const rEth = ret(eth);
+    const rBtc = ret(btc);
+    let e = m - 1;
+    const etf = series('label_etf');
+    const etfOn = (k: number) => {
+      const T = rowsFrom + k * DAY_MS;
+      let c = 0;
+      for (let q = 0; q < etf.ts.length; q++)
+        if (etf.ts[q] > T - DAY_MS && etf.ts[q] <= T) c += etf.values[q];
+      return c;
+    };
+    while (e > m - 6 && etfOn(e) === 0) e--;
+    expect(etfOn(e)).toBeGreaterThan(0);
+    expect(car[i]).toBeCloseTo(cumulativeAbnormalReturn(rEth, rBtc, e, m - 1 - e, 60), 12);
+    assertFactorProperties(newsImpact, { data, grid, minFinite: 0 });
+  });
 
-    it('narrative shift is a JS divergence in [0, 1] on the real news topics', () => {
-      const data = Object.fromEntries(NARRATIVE_TOPIC_NAMES.map((t) => [`topic_${t}`, series(`topic_${t}`)]));
-      const grid = { from: day('2023-12-05'), to: day('2023-12-20'), barMs: DAY_MS };
-      const res = computeFactor(narrativeShift, data, grid);
-      const js = res.columns.narrative_shift;
-      // Windows before the first article have no mass (NaN); once both 7-day windows hold news it is in [0, 1].
-      const at = (d: string) => js[Math.round((day(d) - grid.from) / DAY_MS)];
-      expect(at('2023-12-15')).toBeNaN(); // the earlier window (Dec 2-8) has no news in this file
-      expect(at('2023-12-20')).toBeGreaterThan(0);
-      expect(at('2023-12-20')).toBeLessThan(1);
-      assertFactorProperties(narrativeShift, { data, grid, minFinite: 0 });
-    });
-  },
-);
+  it('narrative shift is a JS divergence in [0, 1] on the real news topics', () => {
+    const data = Object.fromEntries(NARRATIVE_TOPIC_NAMES.map((t) => [`topic_${t}`, series(`topic_${t}`)]));
+    const grid = { from: day('2023-12-05'), to: day('2023-12-20'), barMs: DAY_MS };
+    const res = computeFactor(narrativeShift, data, grid);
+    const js = res.columns.narrative_shift;
+    // Windows before the first article have no mass (NaN); once both 7-day windows hold news it is in [0, 1].
+    const at = (d: string) => js[Math.round((day(d) - grid.from) / DAY_MS)];
+    expect(at('2023-12-15')).toBeNaN(); // the earlier window (Dec 2-8) has no news in this file
+    expect(at('2023-12-20')).toBeGreaterThan(0);
+    expect(at('2023-12-20')).toBeLessThan(1);
+    assertFactorProperties(narrativeShift, { data, grid, minFinite: 0 });
+  });
+});

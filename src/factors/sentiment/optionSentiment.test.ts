@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { sharedDataAvailable, sharedDataPath } from '../../data/sharedData.js';
+import { describeSharedData } from '../../data/describeSharedData.js';
+import { sharedDataPath } from '../../data/sharedData.js';
 import {
   type OptionQuote,
   blackCallDelta,
@@ -58,7 +59,7 @@ describe('option-chain sentiment', () => {
   });
 });
 
-describe.skipIf(!sharedDataAvailable())('option-chain sentiment on the Deribit ETH snapshot', () => {
+describeSharedData('option-chain sentiment on the Deribit ETH snapshot', () => {
   it('computes put/call ratios and a finite 30-day 25-delta skew', () => {
     const raw = JSON.parse(
       readFileSync(sharedDataPath('derivatives', 'deribit_eth_option_chain_snapshot.json'), 'utf8'),

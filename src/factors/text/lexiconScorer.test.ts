@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { describeSharedData } from '../../data/describeSharedData.js';
 import vader from 'vader-sentiment';
-import { sharedDataAvailable, sharedDataPath } from '../../data/sharedData.js';
+import { sharedDataPath } from '../../data/sharedData.js';
 import { readCsvTable } from '../onchain/sharedCsv.js';
 import { classifyText, isPolicyUncertain, narrativeMentions } from './eventClassifier.js';
 import { LexiconSentimentScorer, vaderRawSum } from './lexiconScorer.js';
@@ -95,7 +96,7 @@ describe('event classifier and EPU criterion', () => {
   });
 });
 
-describe.skipIf(!sharedDataAvailable())('scorer on real crypto news (TextBlob-labelled, Dec 2023)', () => {
+describeSharedData('scorer on real crypto news (TextBlob-labelled, Dec 2023)', () => {
   // The labels are TextBlob's (not human): agreement is a sanity check, not accuracy. Measured: sign agreement
   // on polarized items > 0.65, Pearson r 0.27 (plain VADER: 0.30; TextBlob knows no crypto slang either).
   it('agrees with the source polarity sign on most clearly polarized items', () => {

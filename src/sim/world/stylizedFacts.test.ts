@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { sharedDataAvailable, sharedDataPath } from '../../data/sharedData.js';
+import { describeSharedData } from '../../data/describeSharedData.js';
+import { sharedDataPath } from '../../data/sharedData.js';
 import { Rng } from '../../math/rng.js';
 import { readKlinesCsv } from './realData.js';
 import {
@@ -65,7 +66,7 @@ describe('stylized-facts statistics', () => {
   });
 });
 
-describe.skipIf(!sharedDataAvailable())('stylized facts on real Binance BTC hourly', () => {
+describeSharedData('stylized facts on real Binance BTC hourly', () => {
   it('shows heavy tails, clustering and aggregational Gaussianity', () => {
     const k = readKlinesCsv(sharedDataPath('market', 'binance_spot_1h', 'BTCUSDT_1h.csv'));
     expect(k.barMs).toBe(3_600_000);
