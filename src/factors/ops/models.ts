@@ -129,13 +129,16 @@ export class GarchVolTracker {
   }
 }
 
+/** A model that turns a stream of values into one output per value, refitting itself as it goes. */
+interface OnlineTracker {
+  update(x: number): number;
+}
+
 /**
- * `GarchVol(r, window, refitEvery, minObs)`: one-step-ahead GARCH(1,1) conditional volatility of the
- * returns `r`, in return units per row, by maximum likelihood (`fitGarch` from `src/math/garch.ts`, then
- * warm-started refits). Reference: Bollerslev (1986).
+ * An expression driven by an online model over one child series: batch and streaming run the same tracker,
+ * so they agree by construction. Subclasses only say which tracker to build.
  */
-export class GarchVolExpr extends Expr {
-  readonly op = 'GarchVol';
+abstract class TrackerExpr extends Expr {
   readonly children: readonly Expr[];
   constructor(
     x: Expr,
@@ -145,8 +148,9 @@ export class GarchVolExpr extends Expr {
   ) {
     super();
     this.children = [x];
-    new GarchVolTracker(window, refitEvery, minObs);
+    this.makeTracker(); // validates the parameters when the expression is built
   }
+  protected abstract makeTracker(): OnlineTracker;
   protected override args(): number[] {
     return [this.window, this.refitEvery, this.minObs];
   }
@@ -155,15 +159,27 @@ export class GarchVolExpr extends Expr {
   }
   protected compute(env: EvalEnv): Float64Array {
     const x = this.children[0].evaluate(env);
-    const t = new GarchVolTracker(this.window, this.refitEvery, this.minObs);
+    const t = this.makeTracker();
     const out = new Float64Array(env.n);
     for (let i = 0; i < env.n; i++) out[i] = t.update(x[i]);
     return out;
   }
   stream(ctx: StreamContext): StreamNode {
     const child = this.children[0].stream(ctx);
-    const t = new GarchVolTracker(this.window, this.refitEvery, this.minObs);
+    const t = this.makeTracker();
     return { step: (row) => t.update(child.step(row)) };
+  }
+}
+
+/**
+ * `GarchVol(r, window, refitEvery, minObs)`: one-step-ahead GARCH(1,1) conditional volatility of the
+ * returns `r`, in return units per row, by maximum likelihood (`fitGarch` from `src/math/garch.ts`, then
+ * warm-started refits). Reference: Bollerslev (1986).
+ */
+export class GarchVolExpr extends TrackerExpr {
+  readonly op = 'GarchVol';
+  protected makeTracker(): GarchVolTracker {
+    return new GarchVolTracker(this.window, this.refitEvery, this.minObs);
   }
 }
 
@@ -246,36 +262,13 @@ export class HmmRegimeTracker {
  * Gaussian HMM on (r, |r|), refitted by Baum-Welch (`fitGaussianHmm` from `src/math/hmm.ts`).
  * Reference: Hamilton (1989); Rabiner (1989) for forward filtering.
  */
-export class HmmRegimeExpr extends Expr {
+export class HmmRegimeExpr extends TrackerExpr {
   readonly op = 'HmmRegime';
-  readonly children: readonly Expr[];
-  constructor(
-    x: Expr,
-    readonly window: number,
-    readonly refitEvery: number,
-    readonly minObs: number,
-  ) {
-    super();
+  constructor(x: Expr, window: number, refitEvery: number, minObs: number) {
     if (minObs > window) throw new FactorDefinitionError('HmmRegime', 'minObs must be <= window');
-    this.children = [x];
-    new HmmRegimeTracker(window, refitEvery, minObs);
+    super(x, window, refitEvery, minObs);
   }
-  protected override args(): number[] {
-    return [this.window, this.refitEvery, this.minObs];
-  }
-  lookback(): number {
-    return this.children[0].lookback() + this.minObs;
-  }
-  protected compute(env: EvalEnv): Float64Array {
-    const x = this.children[0].evaluate(env);
-    const t = new HmmRegimeTracker(this.window, this.refitEvery, this.minObs);
-    const out = new Float64Array(env.n);
-    for (let i = 0; i < env.n; i++) out[i] = t.update(x[i]);
-    return out;
-  }
-  stream(ctx: StreamContext): StreamNode {
-    const child = this.children[0].stream(ctx);
-    const t = new HmmRegimeTracker(this.window, this.refitEvery, this.minObs);
-    return { step: (row) => t.update(child.step(row)) };
+  protected makeTracker(): HmmRegimeTracker {
+    return new HmmRegimeTracker(this.window, this.refitEvery, this.minObs);
   }
 }
