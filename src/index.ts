@@ -689,6 +689,7 @@ export {
   signalStrategy,
   slicePanel,
   strategyWeights,
+  sumFoldAttribution,
   sweep,
   syntheticPanel,
   trailingVol,
@@ -696,6 +697,7 @@ export {
   walkForwardSplits,
 } from './backtest/index.js';
 export type {
+  AttributionSummary,
   BacktestOptions,
   BacktestResult,
   BuiltinStrategyName,

@@ -36,12 +36,14 @@ export {
 export { type Strategy, signalStrategy } from './strategy.js';
 export { syntheticPanel } from './testPanel.js';
 export {
+  type AttributionSummary,
   expandGrid,
   type FoldResult,
   type ParamGrid,
   purgedKFoldSplits,
   type Split,
   type SweepRow,
+  sumFoldAttribution,
   sweep,
   walkForward,
   type WalkForwardResult,

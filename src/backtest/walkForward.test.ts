@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { BacktestConfigError } from '../errors/backtest.js';
 import { maCrossover } from './strategies.js';
 import { syntheticPanel } from './testPanel.js';
-import { expandGrid, purgedKFoldSplits, sweep, walkForward, walkForwardSplits } from './walkForward.js';
+import {
+  expandGrid,
+  purgedKFoldSplits,
+  sumFoldAttribution,
+  sweep,
+  walkForward,
+  walkForwardSplits,
+} from './walkForward.js';
 
 describe('splits', () => {
   it('rolling walk-forward purges between train and test and never overlaps', () => {
@@ -55,6 +62,10 @@ describe('walkForward', () => {
     }
     expect(g).toBeLessThan(g0);
     expect(wf.nTrials).toBe(4);
+    // summed attribution adds up: the parts explain the total across all test windows
+    const a = sumFoldAttribution(wf.folds);
+    expect(a.fees).toBeLessThan(0);
+    expect(a.price + a.fees + a.slippage + a.funding + a.borrow).toBeCloseTo(a.total, 9);
     expect(wf.withCosts.deflatedSharpe).toBeLessThanOrEqual(wf.withCosts.probabilisticSharpe + 1e-12);
   });
 });

@@ -262,3 +262,27 @@ export function walkForward(
     nTrials: combos.length,
   };
 }
+
+/** P&L attribution summed over walk-forward test windows, as fractions of each window's starting cash. */
+export interface AttributionSummary {
+  price: number;
+  fees: number;
+  slippage: number;
+  funding: number;
+  borrow: number;
+  total: number;
+}
+
+/** Sums the folds' P&L attribution (each a fraction of its window's starting cash). */
+export function sumFoldAttribution(folds: readonly FoldResult[]): AttributionSummary {
+  const a: AttributionSummary = { price: 0, fees: 0, slippage: 0, funding: 0, borrow: 0, total: 0 };
+  for (const f of folds) {
+    a.price += f.attribution.price;
+    a.fees += f.attribution.fees;
+    a.slippage += f.attribution.slippage;
+    a.funding += f.attribution.funding;
+    a.borrow += f.attribution.borrow;
+    a.total += f.attribution.total;
+  }
+  return a;
+}

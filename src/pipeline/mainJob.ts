@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Metrics } from '../backtest/metrics.js';
 import { alignPanel, type MarketPanel } from '../backtest/panel.js';
 import { makeStrategy } from '../backtest/strategies.js';
-import { walkForward } from '../backtest/walkForward.js';
+import { type AttributionSummary, sumFoldAttribution, walkForward } from '../backtest/walkForward.js';
 import type { Frame } from '../data/frame.js';
 import { ingestSample, SAMPLE_ASSETS, SAMPLE_SOURCE } from '../data/sample.js';
 import type { Store } from '../data/store.js';
@@ -117,14 +117,7 @@ export interface StrategyResult {
   withoutCosts: Metrics;
   /** Annual return lost to costs (decimal). */
   costDragAnnual: number;
-  attribution: {
-    price: number;
-    fees: number;
-    slippage: number;
-    funding: number;
-    borrow: number;
-    total: number;
-  };
+  attribution: AttributionSummary;
   /** Out-of-sample bar open times (UTC ms), with equity (start 1) and drawdown (<= 0) after each bar. */
   ts: number[];
   equity: number[];
@@ -412,10 +405,7 @@ export async function runMainJob(opts: MainJobOptions): Promise<MainJobOutput> {
       purgeBars,
       mode: 'rolling',
     });
-    const attribution = { price: 0, fees: 0, slippage: 0, funding: 0, borrow: 0, total: 0 };
-    for (const f of res.folds)
-      for (const key of Object.keys(attribution) as Array<keyof typeof attribution>)
-        attribution[key] += f.attribution[key];
+    const attribution = sumFoldAttribution(res.folds);
     const withCost = equityOf(res.returns);
     strategies.push({
       strategy: s.name,

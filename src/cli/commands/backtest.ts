@@ -7,7 +7,12 @@ import { loadCarryPanel, loadDailyPanel, SHARED_DAILY_MAJORS } from '../../backt
 import type { Metrics } from '../../backtest/metrics.js';
 import type { MarketPanel } from '../../backtest/panel.js';
 import { BUILTIN_STRATEGIES, makeStrategy } from '../../backtest/strategies.js';
-import { type WalkForwardResult, walkForward } from '../../backtest/walkForward.js';
+import {
+  type AttributionSummary,
+  sumFoldAttribution,
+  type WalkForwardResult,
+  walkForward,
+} from '../../backtest/walkForward.js';
 import { UsageError } from '../../errors/base.js';
 import { emit, globalOptions, log } from '../context.js';
 import { startProgress } from '../progress.js';
@@ -117,29 +122,9 @@ export interface BacktestSummary {
   withoutCosts: Metrics;
   costDragAnnual: number;
   /** Sum over test windows of the P&L attribution (fractions of each window's starting cash). */
-  attribution: {
-    price: number;
-    fees: number;
-    slippage: number;
-    funding: number;
-    borrow: number;
-    total: number;
-  };
+  attribution: AttributionSummary;
   from: string;
   to: string;
-}
-
-function sumAttribution(res: WalkForwardResult): BacktestSummary['attribution'] {
-  const a = { price: 0, fees: 0, slippage: 0, funding: 0, borrow: 0, total: 0 };
-  for (const f of res.folds) {
-    a.price += f.attribution.price;
-    a.fees += f.attribution.fees;
-    a.slippage += f.attribution.slippage;
-    a.funding += f.attribution.funding;
-    a.borrow += f.attribution.borrow;
-    a.total += f.attribution.total;
-  }
-  return a;
 }
 
 const pct = (x: number): string => (Number.isFinite(x) ? `${(100 * x).toFixed(1)}%` : 'n/a');
@@ -220,7 +205,7 @@ export function runBacktestConfig(
       withCosts: res.withCosts,
       withoutCosts: res.withoutCosts,
       costDragAnnual: res.withoutCosts.annualReturn - res.withCosts.annualReturn,
-      attribution: sumAttribution(res),
+      attribution: sumFoldAttribution(res.folds),
       from: new Date(res.ts[0]).toISOString().slice(0, 10),
       to: new Date(res.ts[res.ts.length - 1]).toISOString().slice(0, 10),
     });
